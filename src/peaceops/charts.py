@@ -1,0 +1,284 @@
+"""The collection's plotly theme and figure builders.
+
+- A colour-blind-safe palette (Okabe and Ito, 2008), with one fixed colour per case.
+- Integer year axes: ticks fall on whole years and never read "1,990.5".
+- A source line under every figure, and a title on every figure.
+- An explicit renderer, so figures show in JupyterLab, on Binder, in exported HTML and offline.
+
+Call :func:`use_theme` once in a notebook's setup cell; :func:`new_figure` also calls it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+# Okabe, M. and Ito, K. (2008) Color Universal Design: distinguishable by people with the
+# common forms of colour-vision deficiency.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+}
+PALETTE = [
+    OKABE_ITO[k]
+    for k in ("blue", "orange", "bluish_green", "vermillion", "sky_blue", "reddish_purple", "yellow", "black")
+]
+CASE_COLOURS = {
+    "balkans": OKABE_ITO["blue"],
+    "northern_ireland": OKABE_ITO["bluish_green"],
+    "south_africa": OKABE_ITO["orange"],
+    "timor_leste": OKABE_ITO["reddish_purple"],
+    "colombia": OKABE_ITO["vermillion"],
+    "cyprus": OKABE_ITO["sky_blue"],
+    "sudan": OKABE_ITO["black"],
+}
+NEUTRAL = "#D9D9D9"
+TEXT = "#222222"
+FONT = "Arial, Helvetica, sans-serif"
+TEMPLATE = "peaceops"
+# plotly_mimetype draws in JupyterLab and on Binder with the plotly.js that ships inside the
+# plotly package; notebook embeds that same plotly.js in exported HTML. Neither uses a CDN.
+RENDERER = "plotly_mimetype+notebook"
+
+
+def use_theme() -> None:
+    """Register the collection's template and renderer, and make them the defaults."""
+    template = go.layout.Template(
+        layout=dict(
+            font=dict(family=FONT, size=14, color=TEXT),
+            title=dict(font=dict(size=18), x=0.0, xanchor="left"),
+            colorway=PALETTE,
+            paper_bgcolor="white",
+            plot_bgcolor="white",
+            margin=dict(l=70, r=30, t=70, b=90),
+            hoverlabel=dict(font=dict(family=FONT, size=13)),
+            legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0),
+            xaxis=dict(showgrid=False, linecolor="#888888", ticks="outside", zeroline=False),
+            yaxis=dict(gridcolor="#E5E5E5", linecolor="#888888", zeroline=False, separatethousands=True),
+        )
+    )
+    pio.templates[TEMPLATE] = template
+    pio.templates.default = TEMPLATE
+    pio.renderers.default = RENDERER
+
+
+def year_dtick(start: float, end: float, max_ticks: int = 10) -> int:
+    """The smallest 'nice' whole-year tick step that gives at most ``max_ticks`` ticks."""
+    span = max(1, math.ceil(end) - math.floor(start))
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500):
+        if span / step <= max_ticks:
+            return step
+    return 1000
+
+
+def year_axis(fig: go.Figure, start: float, end: float, axis: str = "x", pad: float = 0.5) -> go.Figure:
+    """Make ``axis`` an integer year axis from ``start`` to ``end``: whole-year ticks, no separators."""
+    step = year_dtick(start, end)
+    settings = dict(
+        range=[start - pad, end + pad],
+        tickmode="linear",
+        tick0=math.floor(start / step) * step,
+        dtick=step,
+        tickformat="d",
+        separatethousands=False,
+        hoverformat="d",
+    )
+    (fig.update_xaxes if axis == "x" else fig.update_yaxes)(**settings)
+    return fig
+
+
+def add_source(fig: go.Figure, source: str) -> go.Figure:
+    """Write ``Source: ...`` under the figure, or replace the one already there."""
+    text = source if source.lower().startswith("source") else f"Source: {source}"
+    kept = [a for a in fig.layout.annotations if getattr(a, "name", None) != "source"]
+    fig.layout.annotations = kept
+    fig.add_annotation(
+        name="source",
+        text=text,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-70,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        align="left",
+        font=dict(size=11, color="#555555"),
+    )
+    return fig
+
+
+def new_figure(title: str, source: str, widget: bool = False, height: int = 420) -> go.Figure:
+    """An empty themed figure with a title and a source line. ``widget=True`` gives a FigureWidget,
+    which a callback can update in place."""
+    use_theme()
+    cls = go.FigureWidget if widget else go.Figure
+    fig = cls(layout=dict(template=TEMPLATE, title=dict(text=title), height=height))
+    return add_source(fig, source)
+
+
+def fraction_of_year(dates: pd.Series | Iterable) -> pd.Series:
+    """Dates as decimal years (1995-12-14 -> 1995.95), for placing events on an integer year axis."""
+    dates = pd.to_datetime(pd.Series(list(dates)))
+    start = pd.to_datetime(dates.dt.year.astype(str) + "-01-01")
+    days = 365 + dates.dt.is_leap_year.astype(int)
+    return dates.dt.year + (dates - start).dt.days / days
+
+
+# --- Map --------------------------------------------------------------------------------------
+
+# ISO 3166-1 numeric codes (used by the base map) for the ISO3 codes in cases.csv.
+ISO3_TO_N3 = {
+    "BIH": "070",
+    "HRV": "191",
+    "SRB": "688",
+    "GBR": "826",
+    "IRL": "372",
+    "ZAF": "710",
+    "TLS": "626",
+    "COL": "170",
+    "CYP": "196",
+    "SDN": "729",
+    "SSD": "728",
+}
+# Natural Earth shows the de facto Turkish Cypriot administration as a feature of its own,
+# with no ISO code; it belongs to the Cyprus case.
+EXTRA_FEATURES = {"CYP": ["N. Cyprus"]}
+
+
+def _ring_xy(rows: pd.DataFrame) -> tuple[list, list]:
+    xs: list = []
+    ys: list = []
+    for coords in rows["coords"]:
+        for pair in coords.split(" "):
+            lon, lat = pair.split(",")
+            xs.append(float(lon))
+            ys.append(float(lat))
+        xs.append(None)
+        ys.append(None)
+    return xs, ys
+
+
+def case_features(basemap: pd.DataFrame, countries_iso3: str) -> pd.DataFrame:
+    """The outer rings of the base-map countries named in a ``;``-separated list of ISO3 codes."""
+    codes = [c.strip() for c in str(countries_iso3).split(";") if c.strip()]
+    n3 = {ISO3_TO_N3[c] for c in codes if c in ISO3_TO_N3}
+    names = {n for c in codes for n in EXTRA_FEATURES.get(c, [])}
+    rows = basemap[(basemap["iso_n3"].isin(n3) | basemap["name"].isin(names)) & (basemap["ring"] == 0)]
+    return rows
+
+
+def cases_map(cases: pd.DataFrame, basemap: pd.DataFrame, source: str) -> go.Figure:
+    """A world map of the cases drawn from the shipped base map: no tiles, no CDN, works offline.
+
+    Countries are drawn as filled outlines on an equirectangular longitude-latitude grid;
+    each case's countries take the case colour and a labelled marker sits on its main city.
+    """
+    fig = new_figure("The seven cases on a world map", source, height=480)
+    land = basemap[basemap["ring"] == 0]
+    xs, ys = _ring_xy(land)
+    fig.add_trace(
+        go.Scatter(
+            x=xs, y=ys, mode="lines", fill="toself", fillcolor=NEUTRAL, line=dict(color="white", width=0.5),
+            hoverinfo="skip", showlegend=False, name="countries",
+        )
+    )
+    for case in cases.itertuples():
+        colour = CASE_COLOURS.get(case.case_id, PALETTE[0])
+        fx, fy = _ring_xy(case_features(basemap, case.countries_iso3))
+        fig.add_trace(
+            go.Scatter(
+                x=fx, y=fy, mode="lines", fill="toself", fillcolor=colour, opacity=0.55,
+                line=dict(color=colour, width=1), hoverinfo="skip", showlegend=False,
+                legendgroup=case.case_id, name=case.name,
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[case.lon], y=[case.lat], mode="markers+text", text=[case.name.split(" (")[0]],
+                textposition="top center", marker=dict(size=11, color=colour, line=dict(color="white", width=1.5)),
+                name=case.name, legendgroup=case.case_id,
+                hovertemplate=f"<b>{case.name}</b><br>{case.agreement_short}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(range=[-100, 150], visible=False, fixedrange=False)
+    fig.update_yaxes(range=[-45, 72], visible=False, scaleanchor="x", scaleratio=1)
+    fig.update_layout(legend=dict(orientation="v", y=0.5, x=1.02, yanchor="middle"), margin=dict(r=10))
+    return fig
+
+
+# --- Case timeline --------------------------------------------------------------------------
+
+TIMELINE_ROWS = ("Armed conflict", "Key agreement")
+
+
+def timeline_data(case: pd.Series, missions: pd.DataFrame, this_year: int) -> dict:
+    """The x/y data of a case's timeline: its conflict period, key agreement and missions."""
+    conflict_x = [case["conflict_start"], case["conflict_end"] if pd.notna(case["conflict_end"]) else this_year]
+    if pd.notna(case["agreement_date"]):
+        agreement_x = list(fraction_of_year([case["agreement_date"]]))
+    else:
+        agreement_x = []
+    mx: list = []
+    my: list = []
+    labels: list = []
+    rows = missions[missions["case_id"] == case["case_id"]].sort_values(["start_year", "mission"])
+    for m in rows.itertuples():
+        end = m.end_year if pd.notna(m.end_year) else this_year
+        mx += [m.start_year, end + 0.999 if end == m.start_year else end, None]
+        my += [m.mission, m.mission, None]
+        status = f"{m.start_year}–{m.end_year}" if pd.notna(m.end_year) else f"since {m.start_year}"
+        labels += [f"{m.mission}: {m.full_name} ({m.organisation}, {status})"] * 2 + [None]
+    xs = [v for v in conflict_x + agreement_x + mx if v is not None and pd.notna(v)]
+    return {
+        "conflict": (conflict_x, [TIMELINE_ROWS[0]] * 2),
+        "agreement": (agreement_x, [TIMELINE_ROWS[1]] * len(agreement_x)),
+        "missions": (mx, my, labels),
+        "range": (min(xs), max(xs)) if xs else (this_year - 10, this_year),
+        "rows": list(TIMELINE_ROWS) + list(dict.fromkeys(rows["mission"])),
+    }
+
+
+def case_timeline(
+    case: pd.Series, missions: pd.DataFrame, source: str, this_year: int, widget: bool = False
+) -> go.Figure:
+    """A timeline of one case: years of armed conflict, the key agreement, and the missions deployed."""
+    fig = new_figure("", source, widget=widget, height=380)
+    fig.add_trace(go.Scatter(mode="lines", line=dict(width=14), name="Armed conflict", hoverinfo="x+name"))
+    fig.add_trace(
+        go.Scatter(mode="markers", marker=dict(symbol="diamond", size=16, color=OKABE_ITO["black"]),
+                   name="Key agreement signed", hoverinfo="name")
+    )
+    fig.add_trace(
+        go.Scatter(mode="lines", line=dict(width=10, color=OKABE_ITO["sky_blue"]), name="Mission deployed",
+                   hovertemplate="%{text}<extra></extra>")
+    )
+    fig.update_layout(legend=dict(orientation="h", y=-0.12, yanchor="top"), margin=dict(l=110, b=110))
+    update_case_timeline(fig, case, missions, this_year)
+    return fig
+
+
+def update_case_timeline(fig: go.Figure, case: pd.Series, missions: pd.DataFrame, this_year: int) -> None:
+    """Redraw the timeline's data for another case, in place (no new figure, no flicker)."""
+    data = timeline_data(case, missions, this_year)
+    colour = CASE_COLOURS.get(case["case_id"], PALETTE[0])
+    start, end = data["range"]
+    with fig.batch_update():
+        fig.data[0].x, fig.data[0].y = data["conflict"]
+        fig.data[0].line.color = colour
+        fig.data[1].x, fig.data[1].y = data["agreement"]
+        fig.data[2].x, fig.data[2].y, fig.data[2].text = data["missions"]
+        fig.layout.title.text = f"{case['name']}: conflict, agreement and missions"
+        fig.update_yaxes(categoryorder="array", categoryarray=data["rows"][::-1], autorange=True, type="category")
+        year_axis(fig, start, end)

@@ -1,0 +1,375 @@
+"""Load the collection's tables and check them against their Frictionless descriptor.
+
+Every table in ``data/`` is described in ``data/datapackage.json``: its fields and their
+types, constraints, primary key and foreign keys. :func:`load` reads a table and checks it
+against that description, so a learner who edits or damages a file gets a
+:class:`DataError` that names the file, the column and the row, and says what to do,
+instead of a bare ``KeyError`` deep in pandas.
+
+>>> from peaceops.data import load
+>>> cases = load("cases")
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import warnings
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["DataError", "DataWarning", "data_dir", "load", "resource", "table_names"]
+
+RESTORE_HINT = (
+    "Restore the shipped copy with `git checkout -- data/{path}` (or download the collection again); "
+    "derived tables can also be rebuilt with `python scripts/build_data.py`."
+)
+
+
+class DataError(ValueError):
+    """A table is missing or does not match its description. The message says what to do."""
+
+
+class DataWarning(UserWarning):
+    """Something unexpected but harmless in a table, such as an extra column."""
+
+
+def data_dir() -> Path:
+    """The folder holding ``datapackage.json``: ``$PEACEOPS_DATA``, else the collection's ``data/``."""
+    env = os.environ.get("PEACEOPS_DATA")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidate = parent / "data"
+        if (candidate / "datapackage.json").is_file():
+            return candidate
+    return here.parents[2] / "data"
+
+
+def _descriptor(folder: Path) -> dict:
+    path = folder / "datapackage.json"
+    try:
+        mtime = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        raise DataError(
+            f"{path}: the data descriptor is missing. Run the notebooks from the collection's folder "
+            "(the one with README.md), or set PEACEOPS_DATA to the folder that holds datapackage.json."
+        ) from None
+    return _read_descriptor(str(path), mtime)
+
+
+@lru_cache(maxsize=8)
+def _read_descriptor(path: str, mtime: int) -> dict:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise DataError(
+            f"{path}: not valid JSON ({exc}). Restore it with `git checkout -- data/datapackage.json` "
+            "or regenerate it with `python scripts/build_datapackage.py`."
+        ) from None
+
+
+def table_names(folder: Path | None = None) -> list[str]:
+    """The names of every table described in the data package."""
+    return [r["name"] for r in _descriptor(Path(folder or data_dir()))["resources"]]
+
+
+def resource(name: str, folder: Path | None = None) -> dict:
+    """The Frictionless resource descriptor of table ``name``."""
+    folder = Path(folder or data_dir())
+    resources = {r["name"]: r for r in _descriptor(folder)["resources"]}
+    if name not in resources:
+        close = difflib.get_close_matches(str(name), resources, n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        raise DataError(
+            f"There is no table called {name!r} in {folder / 'datapackage.json'}.{hint} "
+            f"Known tables: {', '.join(sorted(resources))}."
+        )
+    return resources[name]
+
+
+def load(name: str, folder: Path | None = None) -> pd.DataFrame:
+    """Read table ``name`` from ``data/``, check it against its schema and return typed columns.
+
+    Integer fields become ``Int64`` (missing values stay missing), numbers ``float64``,
+    dates ``datetime64``, booleans ``boolean`` and strings ``str``. Raises :class:`DataError`
+    naming the file, the column, the row and the fix when the table does not match.
+    The result is a fresh copy: changing it does not change what later calls return.
+    """
+    folder = Path(folder or data_dir())
+    res = resource(name, folder)
+    path = folder / res["path"]
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise DataError(
+            f"{path}: file not found (table {name!r}). " + RESTORE_HINT.format(path=res["path"])
+        ) from None
+    frame = _load_checked(name, str(folder), stat.st_mtime_ns, stat.st_size)
+    return frame.copy()
+
+
+@lru_cache(maxsize=64)
+def _load_checked(name: str, folder: str, mtime: int, size: int) -> pd.DataFrame:
+    folder_path = Path(folder)
+    res = resource(name, folder_path)
+    path = folder_path / res["path"]
+    raw = _read_raw(path, res)
+    schema = res.get("schema", {})
+    fields = schema.get("fields", [])
+    _check_columns(path, raw, fields)
+    frame = pd.DataFrame(index=raw.index)
+    for field in fields:
+        frame[field["name"]] = _convert(path, raw, field)
+    for extra in [c for c in raw.columns if c not in frame.columns]:
+        frame[extra] = raw[extra]
+    _check_primary_key(path, frame, schema.get("primaryKey"))
+    for fk in schema.get("foreignKeys", []):
+        _check_foreign_key(path, frame, fk, folder_path)
+    _check_uncertainty(path, frame)
+    return frame
+
+
+def _line(row: int) -> int:
+    """The line in the CSV file of data row ``row`` (the header is line 1)."""
+    return int(row) + 2
+
+
+def _read_raw(path: Path, res: dict) -> pd.DataFrame:
+    if path.stat().st_size == 0:
+        raise DataError(f"{path}: the file is empty. " + RESTORE_HINT.format(path=res["path"]))
+    try:
+        raw = pd.read_csv(
+            path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8", on_bad_lines="error"
+        )
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{path}: not UTF-8 text (byte {exc.start} cannot be decoded). If you edited it in a "
+            "spreadsheet, save it again as 'CSV UTF-8'. " + RESTORE_HINT.format(path=res["path"])
+        ) from None
+    except pd.errors.EmptyDataError:
+        raise DataError(f"{path}: the file is empty. " + RESTORE_HINT.format(path=res["path"])) from None
+    except pd.errors.ParserError as exc:
+        raise DataError(
+            f"{path}: not a valid CSV table ({exc}). Check the commas and quotes on that line. "
+            + RESTORE_HINT.format(path=res["path"])
+        ) from None
+    if raw.empty:
+        raise DataError(
+            f"{path}: the file has a header row but no data rows. " + RESTORE_HINT.format(path=res["path"])
+        )
+    return raw
+
+
+def _check_columns(path: Path, raw: pd.DataFrame, fields: list[dict]) -> None:
+    expected = [f["name"] for f in fields]
+    present = list(raw.columns)
+    missing = [c for c in expected if c not in present]
+    unexpected = [c for c in present if c not in expected]
+    if missing:
+        problems = []
+        for column in missing:
+            close = difflib.get_close_matches(column, unexpected, n=1, cutoff=0.6)
+            if close:
+                problems.append(f"column {column!r} is missing; the file has {close[0]!r}: is it misspelt?")
+            else:
+                problems.append(f"column {column!r} is missing")
+        raise DataError(
+            f"{path}: " + "; ".join(problems) + f". Expected columns: {', '.join(expected)}. "
+            "Fix the header row, or restore the file with `git checkout -- data/" + path.name + "`."
+        )
+    if unexpected:
+        warnings.warn(
+            f"{path}: extra column(s) {', '.join(map(repr, unexpected))} not in the descriptor; kept as text.",
+            DataWarning,
+            stacklevel=4,
+        )
+
+
+_TRUE = {"true", "1", "yes"}
+_FALSE = {"false", "0", "no"}
+
+
+def _bad(path: Path, column: str, row: int, value: object, expected: str) -> DataError:
+    return DataError(
+        f"{path}, column {column!r}, line {_line(row)}: {value!r} is not {expected}. "
+        f"Correct that cell, or restore the file with `git checkout -- data/{path.name}`."
+    )
+
+
+def _convert(path: Path, raw: pd.DataFrame, field: dict) -> pd.Series:
+    name, kind = field["name"], field.get("type", "string")
+    text = raw[name].str.strip()
+    present = text.notna()
+    constraints = field.get("constraints", {})
+    if constraints.get("required") and not present.all():
+        row = int(present.idxmin())
+        raise DataError(
+            f"{path}, column {name!r}, line {_line(row)}: the value is missing but required. "
+            f"Fill it in, or restore the file with `git checkout -- data/{path.name}`."
+        )
+    if kind == "integer":
+        values = pd.to_numeric(text, errors="coerce")
+        bad = present & (values.isna() | (values % 1 != 0))
+        if bad.any():
+            row = int(bad.idxmax())
+            raise _bad(path, name, row, raw[name][row], "a whole number")
+        series = values.astype("Int64")
+    elif kind == "number":
+        values = pd.to_numeric(text, errors="coerce")
+        bad = present & values.isna()
+        if bad.any():
+            row = int(bad.idxmax())
+            raise _bad(path, name, row, raw[name][row], "a number")
+        series = values.astype("float64")
+    elif kind == "date":
+        values = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+        bad = present & values.isna()
+        if bad.any():
+            row = int(bad.idxmax())
+            raise _bad(path, name, row, raw[name][row], "a date written YYYY-MM-DD")
+        series = values
+    elif kind == "boolean":
+        lowered = text.str.lower()
+        bad = present & ~lowered.isin(_TRUE | _FALSE)
+        if bad.any():
+            row = int(bad.idxmax())
+            raise _bad(path, name, row, raw[name][row], "true or false")
+        series = lowered.map(lambda v: True if v in _TRUE else (False if v in _FALSE else pd.NA))
+        series = series.astype("boolean")
+    else:
+        series = text
+    _check_constraints(path, name, series, constraints)
+    return series
+
+
+def _check_constraints(path: Path, name: str, series: pd.Series, constraints: dict) -> None:
+    present = series.notna()
+    if "enum" in constraints:
+        allowed = constraints["enum"]
+        bad = present & ~series.isin(allowed)
+        if bad.any():
+            row = int(bad.idxmax())
+            close = difflib.get_close_matches(str(series[row]), [str(a) for a in allowed], n=1)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            raise DataError(
+                f"{path}, column {name!r}, line {_line(row)}: {series[row]!r} is not one of "
+                f"{', '.join(map(str, allowed))}.{hint}"
+            )
+    for key, op, word in (("minimum", "lt", "below the minimum"), ("maximum", "gt", "above the maximum")):
+        if key in constraints:
+            limit = constraints[key]
+            if pd.api.types.is_datetime64_any_dtype(series):
+                limit = pd.Timestamp(limit)
+            bad = present & getattr(series, op)(limit).fillna(False).astype(bool)
+            if bad.any():
+                row = int(bad.idxmax())
+                raise DataError(
+                    f"{path}, column {name!r}, line {_line(row)}: {series[row]} is {word} {limit} "
+                    "allowed for this column. Check the value against the source named in data/README.md."
+                )
+    if "pattern" in constraints:
+        pattern = re.compile(constraints["pattern"])
+        matches = series[present].astype(str).map(lambda v: bool(pattern.fullmatch(v))).astype(bool)
+        bad = present & ~matches.reindex(series.index, fill_value=True)
+        if bad.any():
+            row = int(bad.idxmax())
+            raise DataError(
+                f"{path}, column {name!r}, line {_line(row)}: {series[row]!r} does not have the expected "
+                f"form ({constraints['pattern']})."
+            )
+    if constraints.get("unique"):
+        dup = present & series.duplicated(keep="first")
+        if dup.any():
+            row = int(dup.idxmax())
+            raise DataError(
+                f"{path}, column {name!r}, line {_line(row)}: {series[row]!r} appears twice, "
+                "but each value must be unique. Remove or correct the duplicate row."
+            )
+
+
+def _as_list(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _plain(value: object) -> object:
+    """A numpy scalar as a plain Python value, so messages read 2002 rather than np.int64(2002)."""
+    return value.item() if hasattr(value, "item") else value
+
+
+def _check_primary_key(path: Path, frame: pd.DataFrame, key: str | list[str] | None) -> None:
+    columns = _as_list(key)
+    if not columns:
+        return
+    dup = frame.duplicated(subset=columns, keep="first")
+    if dup.any():
+        row = int(dup.idxmax())
+        values = ", ".join(f"{c}={_plain(frame.at[row, c])!r}" for c in columns)
+        raise DataError(
+            f"{path}, line {_line(row)}: duplicate key ({values}); each row must have its own "
+            f"{' + '.join(columns)}. Remove or correct the duplicate row."
+        )
+
+
+def _check_foreign_key(path: Path, frame: pd.DataFrame, fk: dict, folder: Path) -> None:
+    columns = _as_list(fk["fields"])
+    target = fk["reference"]["resource"]
+    target_columns = _as_list(fk["reference"]["fields"])
+    other = frame if target in ("", None) else load(target, folder)
+    known = set(map(tuple, other[target_columns].astype(str).itertuples(index=False, name=None)))
+    for row, values in zip(frame.index, frame[columns].itertuples(index=False, name=None), strict=True):
+        if any(pd.isna(v) for v in values):
+            continue
+        if tuple(str(v) for v in values) not in known:
+            options = sorted({k[0] for k in known}) if len(target_columns) == 1 else []
+            close = difflib.get_close_matches(str(values[0]), options, n=1)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            value = values[0] if len(values) == 1 else values
+            known_text = f" Known ids: {', '.join(options)}." if options else ""
+            raise DataError(
+                f"{path}, column {', '.join(columns)}, line {_line(row)}: {value!r} is not a known "
+                f"{target} id.{hint}{known_text} Correct the id, or add the {target} row first."
+            )
+
+
+def _check_uncertainty(path: Path, frame: pd.DataFrame) -> None:
+    """Wherever a table has ``X_low``, ``X_best`` and ``X_high`` columns, require low <= best <= high."""
+    for column in frame.columns:
+        if not column.endswith("_best"):
+            continue
+        stem = column[: -len("_best")]
+        low, high = f"{stem}_low", f"{stem}_high"
+        if low not in frame.columns or high not in frame.columns:
+            continue
+        bad = ((frame[low] > frame[column]) | (frame[column] > frame[high])).fillna(False).astype(bool)
+        if bad.any():
+            row = int(bad.idxmax())
+            raise DataError(
+                f"{path}, line {_line(row)}: {low}={frame.at[row, low]}, {column}={frame.at[row, column]}, "
+                f"{high}={frame.at[row, high]}, but the estimates must satisfy low <= best <= high. "
+                "Check that row against the source."
+            )
+
+
+def cases_overview(cases: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The seven cases at a glance: one row per case, the columns a reader needs first."""
+    cases = load("cases") if cases is None else cases
+    signed = cases["agreement_date"].dt.strftime("%Y-%m-%d").fillna("none")
+    overview = pd.DataFrame(
+        {
+            "Case": cases["name"],
+            "Armed conflict": cases["conflict_period"],
+            "Key agreement": cases["agreement_short"],
+            "Signed": signed,
+            "UN missions": cases["un_missions"].fillna("none").str.replace(";", ", "),
+            "Situation today": cases["status_today"],
+        }
+    )
+    return overview.set_index("Case")

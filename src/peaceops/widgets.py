@@ -1,0 +1,126 @@
+"""Interactive explorers. Each keeps its controls above one figure and updates that figure in place.
+
+Every explorer exposes its callback as a plain method (for example ``CaseExplorer.show``),
+so tests and facilitators can call it directly, and reports bad input in the widget's own
+message area rather than as a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+
+import ipywidgets as widgets
+import pandas as pd
+
+from peaceops import charts
+from peaceops.data import DataError, load
+
+CASE_SOURCE = (
+    "data/cases.csv and data/missions.csv (hand-curated, a source on every row; see data/README.md)"
+)
+
+
+def _message(text: str, kind: str = "warning") -> str:
+    colour = {"warning": "#8a4b00", "error": "#a00000", "info": "#333333"}[kind]
+    return f'<div role="status" style="color:{colour};padding:4px 0">{html.escape(text)}</div>'
+
+
+def _join(value: object, sep: str = ";") -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "—"
+    parts = [p.strip() for p in str(value).split(sep) if p.strip()]
+    return ", ".join(parts) if parts else "—"
+
+
+def case_card(case: pd.Series) -> str:
+    """The key facts of one case as an HTML card (escaped; sources as links)."""
+    def esc(v: object) -> str:
+        return "—" if v is None or (not isinstance(v, str) and pd.isna(v)) else html.escape(str(v))
+
+    date = case["agreement_date"]
+    date_text = date.strftime("%d %B %Y").lstrip("0") if pd.notna(date) else "no agreement signed"
+    urls = [u.strip() for u in str(case.get("source_url", "") or "").split(" ; ") if u.strip()]
+    links = " ".join(f'<a href="{html.escape(u)}" target="_blank" rel="noopener">[{i}]</a>'
+                     for i, u in enumerate(urls, 1))
+    colour = charts.CASE_COLOURS.get(case["case_id"], "#333")
+    rows = [
+        ("Countries", html.escape(_join(case["countries_iso3"]))),
+        ("Armed conflict", esc(case["conflict_period"])),
+        ("Key agreement", f"{esc(case['key_agreement'])}<br><small>{html.escape(date_text)}, "
+                          f"{esc(case['agreement_place'])}</small>"),
+        ("Mediators and facilitators", html.escape(_join(case["mediators"]))),
+        ("UN missions", html.escape(_join(case["un_missions"]))),
+        ("Situation today", esc(case["status_today"])),
+        ("Sources", f"{esc(case['source'])} {links}"),
+    ]
+    body = "".join(
+        f'<tr><th style="text-align:left;vertical-align:top;padding:2px 10px 2px 0">{k}</th>'
+        f'<td style="text-align:left;padding:2px 0">{v}</td></tr>'
+        for k, v in rows
+    )
+    return (
+        f'<div style="border-left:6px solid {colour};padding:6px 12px;max-width:900px">'
+        f'<h3 style="margin:4px 0">{esc(case["name"])}</h3><table>{body}</table></div>'
+    )
+
+
+class CaseExplorer:
+    """Choose a case: its card of key facts and its timeline figure update in place.
+
+    >>> explorer = CaseExplorer()
+    >>> explorer.show("cyprus")          # the same call the dropdown makes
+    >>> explorer                          # in a notebook, displays the controls, card and figure
+    """
+
+    def __init__(self, cases: pd.DataFrame | None = None, missions: pd.DataFrame | None = None,
+                 this_year: int | None = None, initial: str | None = None):
+        self.cases = load("cases") if cases is None else cases
+        self.missions = load("missions") if missions is None else missions
+        self.this_year = this_year or _dt.date.today().year
+        options = [(row.name, row.case_id) for row in self.cases.itertuples()]
+        first = initial or options[0][1]
+        self.dropdown = widgets.Dropdown(
+            options=options, value=first, description="Case",
+            style={"description_width": "initial"}, layout=widgets.Layout(width="420px"),
+        )
+        self.message = widgets.HTML()
+        self.card = widgets.HTML()
+        case = self._case(first)
+        self.figure = charts.case_timeline(case, self.missions, CASE_SOURCE, self.this_year, widget=True)
+        self.card.value = case_card(case)
+        self.dropdown.observe(self._on_change, names="value")
+        self.widget = widgets.VBox([self.dropdown, self.message, self.card, self.figure])
+
+    def _case(self, case_id: str) -> pd.Series:
+        match = self.cases[self.cases["case_id"] == case_id]
+        if match.empty:
+            known = ", ".join(self.cases["case_id"])
+            raise DataError(f"Unknown case {case_id!r}. Choose one of: {known}.")
+        return match.iloc[0]
+
+    def _on_change(self, change: dict) -> None:
+        self.show(change["new"])
+
+    def show(self, case_id: str | None) -> bool:
+        """Show ``case_id``: update the card and the timeline in place. Returns False, with a
+        message in the widget, when the choice is empty or unknown."""
+        if not case_id:
+            self.message.value = _message("Choose a case from the list to see its facts and timeline.")
+            return False
+        try:
+            case = self._case(case_id)
+            charts.update_case_timeline(self.figure, case, self.missions, self.this_year)
+        except (DataError, KeyError, ValueError) as exc:
+            self.message.value = _message(str(exc), "error")
+            return False
+        self.message.value = ""
+        self.card.value = case_card(case)
+        if self.dropdown.value != case_id:
+            self.dropdown.value = case_id
+        return True
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)

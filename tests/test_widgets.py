@@ -1,0 +1,83 @@
+"""The case explorer and the self-check: callbacks called directly, as the controls would."""
+
+from __future__ import annotations
+
+import pytest
+
+from peaceops import widgets
+from peaceops.exercises import Question, SelfCheck
+
+
+@pytest.fixture
+def explorer():
+    return widgets.CaseExplorer(this_year=2026, initial="balkans")
+
+
+def test_explorer_starts_on_the_chosen_case(explorer):
+    assert explorer.dropdown.value == "balkans"
+    assert explorer.dropdown.description == "Case"
+    assert "Dayton" in explorer.card.value
+    assert list(explorer.figure.data[0].x) == [1992, 1995]
+
+
+def test_choosing_a_case_updates_the_figure_in_place(explorer):
+    figure = explorer.figure
+    before = (tuple(figure.data[0].x), tuple(figure.data[2].y))
+    explorer.dropdown.value = "cyprus"  # what a learner does; the observer calls show()
+    assert explorer.figure is figure, "the figure must be updated, not replaced"
+    after = (tuple(figure.data[0].x), tuple(figure.data[2].y))
+    assert after != before
+    assert list(figure.data[0].x) == [1963, 1974]
+    assert "UNFICYP" in figure.data[2].y
+    assert list(figure.data[1].x) == []  # no agreement to mark
+    assert "Cyprus" in figure.layout.title.text
+    assert "Unresolved" in explorer.card.value
+
+
+def test_show_is_the_callback(explorer):
+    assert explorer.show("sudan") is True
+    assert explorer.dropdown.value == "sudan"
+    assert "UNMISS" in explorer.figure.data[2].y
+    assert explorer.message.value == ""
+
+
+@pytest.mark.parametrize("bad", ["", None])
+def test_empty_choice_gives_a_message_not_a_traceback(explorer, bad):
+    x_before = tuple(explorer.figure.data[0].x)
+    assert explorer.show(bad) is False
+    assert "Choose a case" in explorer.message.value
+    assert tuple(explorer.figure.data[0].x) == x_before
+
+
+def test_unknown_case_gives_a_message_naming_the_choices(explorer):
+    assert explorer.show("atlantis") is False
+    assert "Unknown case" in explorer.message.value and "cyprus" in explorer.message.value
+
+
+def test_card_escapes_text_and_links_sources(explorer):
+    card = widgets.case_card(explorer.cases.iloc[0])
+    assert '<a href="http' in card and 'rel="noopener"' in card
+
+
+QUESTION = Question(
+    prompt="Which?",
+    options=("A", "B"),
+    answer="B",
+    feedback={"A": "A is wrong because.", "B": "B is right because."},
+)
+
+
+def test_self_check_feedback():
+    check = SelfCheck(QUESTION)
+    assert check.check() is None and "Choose an answer" in check.feedback.value
+    assert check.check("A") is False and "Not quite. A is wrong" in check.feedback.value
+    assert check.check("B") is True and "Correct. B is right" in check.feedback.value
+    assert check.choice.description == "Your answer"
+
+
+def test_question_must_be_consistent():
+    with pytest.raises(ValueError, match="not one of the options"):
+        Question("?", ("A", "B"), "C", {"A": "", "B": ""})
+    with pytest.raises(ValueError, match="Feedback is missing"):
+        Question("?", ("A", "B"), "A", {"A": ""})
+    assert QUESTION.check("Z") == (None, "'Z' is not one of the options.")

@@ -5,9 +5,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from frictionless import validate
-
 from conftest import ROOT
+from frictionless import validate
 
 DATA = ROOT / "data"
 

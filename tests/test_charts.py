@@ -95,3 +95,13 @@ def test_timeline_of_a_case_without_agreement_or_end():
     assert data["conflict"][0] == [1990, 2026]
     assert data["agreement"] == ([], [])
     assert data["missions"][0][:2] == [2000, 2026]
+
+
+def test_setup_shows_whole_sentences_in_tables():
+    import pandas as pd
+
+    import peaceops
+
+    peaceops.setup()
+    assert pd.get_option("display.max_colwidth") >= 300
+    assert pio.renderers.default == charts.RENDERER

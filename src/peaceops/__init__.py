@@ -11,5 +11,16 @@ Modules:
 
 from peaceops.data import DataError, load
 
-__all__ = ["DataError", "load"]
+__all__ = ["DataError", "load", "setup"]
 __version__ = "0.1.0"
+
+
+def setup() -> None:
+    """Prepare a lesson: the chart theme and renderer, and tables that show whole sentences."""
+    import pandas as pd
+
+    from peaceops.charts import use_theme
+
+    use_theme()
+    pd.set_option("display.max_colwidth", 400)
+    pd.set_option("display.max_columns", 30)

@@ -5,7 +5,7 @@
 - A source line under every figure, and a title on every figure.
 - An explicit renderer, so figures show in JupyterLab, on Binder, in exported HTML and offline.
 
-Call :func:`use_theme` once in a notebook's setup cell; :func:`new_figure` also calls it.
+Call :func:`peaceops.setup` (or :func:`use_theme`) once in a notebook's setup cell.
 """
 
 from __future__ import annotations

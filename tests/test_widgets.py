@@ -81,3 +81,26 @@ def test_question_must_be_consistent():
     with pytest.raises(ValueError, match="Feedback is missing"):
         Question("?", ("A", "B"), "A", {"A": ""})
     assert QUESTION.check("Z") == (None, "'Z' is not one of the options.")
+
+
+def test_explorer_base_reports_input_errors_in_the_widget():
+    import ipywidgets
+    import plotly.graph_objects as go
+
+    class Doubler(widgets.Explorer):
+        def __init__(self):
+            self.slider = ipywidgets.IntSlider(value=1, min=0, max=5, description="Value")
+            super().__init__([self.slider], go.FigureWidget(data=[go.Scatter(x=[0], y=[1])]))
+
+        def update(self):
+            if self.slider.value == 0:
+                raise widgets.InputError("Zero has nothing to show: choose 1 or more.")
+            self.figure.data[0].y = [2 * self.slider.value]
+
+    d = Doubler()
+    d.slider.value = 3
+    assert d.figure.data[0].y == (6,) and d.message.value == ""
+    d.slider.value = 0
+    assert "Zero has nothing to show" in d.message.value and d.figure.data[0].y == (6,)
+    d.slider.value = 2
+    assert d.message.value == "" and d.figure.data[0].y == (4,)

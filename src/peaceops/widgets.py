@@ -65,7 +65,63 @@ def case_card(case: pd.Series) -> str:
     )
 
 
-class CaseExplorer:
+class InputError(ValueError):
+    """A control holds a value the explorer cannot show (an empty selection, a window with no data).
+
+    Explorers catch it and show its message in the widget: the learner never sees a traceback.
+    """
+
+
+def message_html(text: str, kind: str = "warning") -> str:
+    """A short status message for a widget's message area (escaped, announced to screen readers)."""
+    return _message(text, kind)
+
+
+class Explorer:
+    """Controls above one figure; any change of a control redraws that figure in place.
+
+    Subclasses build ``controls`` (labelled ipywidgets with a ``description``) and a
+    ``figure`` (a plotly ``FigureWidget``), then call ``super().__init__``, and implement
+    :meth:`update`, which reads the controls and changes ``self.figure`` inside
+    ``self.figure.batch_update()``. :meth:`update` raises :class:`InputError` for input it
+    cannot show; :meth:`refresh` turns that into a message in the widget and leaves the
+    figure as it was. Tests and facilitators call :meth:`refresh` (or set a control's
+    ``value``) directly, exactly as the browser does.
+    """
+
+    def __init__(self, controls: list[widgets.Widget], figure, extra: list[widgets.Widget] | None = None):
+        self.controls = list(controls)
+        self.figure = figure
+        self.message = widgets.HTML()
+        for control in self.controls:
+            control.observe(self._on_change, names="value")
+        row = widgets.HBox(self.controls, layout=widgets.Layout(flex_flow="row wrap", grid_gap="8px"))
+        self.widget = widgets.VBox([row, self.message, *(extra or []), figure])
+
+    def _on_change(self, _change: dict) -> None:
+        self.refresh()
+
+    def update(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def refresh(self) -> bool:
+        """Redraw from the controls' current values. False, with a message shown, when the input
+        cannot be drawn; the figure then keeps its previous data."""
+        try:
+            self.update()
+        except (InputError, DataError) as exc:
+            self.message.value = _message(str(exc), "warning" if isinstance(exc, InputError) else "error")
+            return False
+        self.message.value = ""
+        return True
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+class CaseExplorer(Explorer):
     """Choose a case: its card of key facts and its timeline figure update in place.
 
     >>> explorer = CaseExplorer()
@@ -84,43 +140,38 @@ class CaseExplorer:
             options=options, value=first, description="Case",
             style={"description_width": "initial"}, layout=widgets.Layout(width="420px"),
         )
-        self.message = widgets.HTML()
         self.card = widgets.HTML()
         case = self._case(first)
-        self.figure = charts.case_timeline(case, self.missions, CASE_SOURCE, self.this_year, widget=True)
+        figure = charts.case_timeline(case, self.missions, CASE_SOURCE, self.this_year, widget=True)
         self.card.value = case_card(case)
-        self.dropdown.observe(self._on_change, names="value")
-        self.widget = widgets.VBox([self.dropdown, self.message, self.card, self.figure])
+        super().__init__([self.dropdown], figure, extra=[self.card])
 
     def _case(self, case_id: str) -> pd.Series:
         match = self.cases[self.cases["case_id"] == case_id]
         if match.empty:
             known = ", ".join(self.cases["case_id"])
-            raise DataError(f"Unknown case {case_id!r}. Choose one of: {known}.")
+            raise InputError(f"Unknown case {case_id!r}. Choose one of: {known}.")
         return match.iloc[0]
 
-    def _on_change(self, change: dict) -> None:
-        self.show(change["new"])
+    def update(self) -> None:
+        case_id = self.dropdown.value
+        if not case_id:
+            raise InputError("Choose a case from the list to see its facts and timeline.")
+        case = self._case(case_id)
+        charts.update_case_timeline(self.figure, case, self.missions, self.this_year)
+        self.card.value = case_card(case)
 
     def show(self, case_id: str | None) -> bool:
-        """Show ``case_id``: update the card and the timeline in place. Returns False, with a
-        message in the widget, when the choice is empty or unknown."""
+        """Show ``case_id``, as choosing it in the drop-down does. Returns False, with a message in
+        the widget, when the choice is empty or unknown; the figure then keeps its data."""
         if not case_id:
             self.message.value = _message("Choose a case from the list to see its facts and timeline.")
             return False
-        try:
-            case = self._case(case_id)
-            charts.update_case_timeline(self.figure, case, self.missions, self.this_year)
-        except (DataError, KeyError, ValueError) as exc:
-            self.message.value = _message(str(exc), "error")
+        if case_id not in set(self.cases["case_id"]):
+            known = ", ".join(self.cases["case_id"])
+            self.message.value = _message(f"Unknown case {case_id!r}. Choose one of: {known}.", "error")
             return False
-        self.message.value = ""
-        self.card.value = case_card(case)
         if self.dropdown.value != case_id:
-            self.dropdown.value = case_id
-        return True
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
+            self.dropdown.value = case_id  # the observer redraws
+            return self.message.value == ""
+        return self.refresh()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -44,8 +45,6 @@ def test_validation_catches_a_duplicate_key(copy):
 
 
 def test_every_resource_names_source_licence_and_describes_every_field():
-    import json
-
     package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
     for res in package["resources"]:
         assert res.get("sources"), f"{res['name']}: no sources"
@@ -53,3 +52,27 @@ def test_every_resource_names_source_licence_and_describes_every_field():
         assert res.get("description"), f"{res['name']}: no description"
         for field in res["schema"]["fields"]:
             assert field.get("description"), f"{res['name']}.{field['name']}: no description"
+
+
+def test_the_catalogue_is_current():
+    from scripts.build_catalogue import build
+
+    assert (DATA / "README.md").read_text(encoding="utf-8") == build(ROOT), (
+        "data/README.md is out of date: run `python scripts/build_catalogue.py`"
+    )
+
+
+def test_every_curated_row_has_a_source():
+    from peaceops.data import load
+
+    package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    curated = [r["name"] for r in package["resources"] if r.get("derivation") == "curated by hand"]
+    assert {"cases", "missions", "milestones", "referendums", "actors"} <= set(curated)
+    for name in curated:
+        table = load(name)
+        assert table["source"].notna().all(), f"{name}: a row has no source"
+        urls = table["source_url"].dropna()
+        assert len(urls) == len(table), f"{name}: a row has no source_url"
+        for value in urls:
+            for url in value.split(" ; "):
+                assert url.startswith(("http://", "https://")), f"{name}: {url!r} is not a URL"

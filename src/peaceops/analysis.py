@@ -1,0 +1,88 @@
+"""Small, explained computations on the tables that several lessons share.
+
+The lessons call these rather than repeating pandas code, and the tests pin their meaning.
+
+UCDP's conflict-year data only list *active* years: years with at least 25 battle-related
+deaths. Its battle-related deaths estimates cover 1989-2021 only. So a year can be:
+
+- ``estimate``: the conflict was active and UCDP gives low, best and high estimates;
+- ``active, no estimate``: active before 1989, when UCDP gives no death estimates;
+- ``below threshold``: within UCDP's coverage but not active (fewer than 25 deaths, possibly 0);
+- ``not covered``: after the last year of the data (2021).
+
+Summing deaths over a window therefore counts only active years: the sums are lower bounds.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+ACD_FIRST, BRD_FIRST, DATA_LAST = 1946, 1989, 2021
+STATUSES = ("estimate", "active, no estimate", "below threshold", "not covered")
+ESTIMATES = ("bd_low", "bd_best", "bd_high")
+
+
+def deaths_by_year(conflict_years: pd.DataFrame, case_id: str, start: int, end: int) -> pd.DataFrame:
+    """One row per year from ``start`` to ``end`` for a case: battle-related deaths summed over the
+    case's UCDP conflicts (low, best, high), the number of active conflicts, and the year's
+    ``status`` (see the module's description)."""
+    if start > end:
+        raise ValueError(f"The window starts in {start} but ends in {end}: choose a start before the end.")
+    rows = conflict_years[conflict_years["case_id"] == case_id]
+    grouped = rows.groupby("year").agg(
+        conflicts_active=("conflict_id", "nunique"),
+        **{col: (col, lambda s: s.sum(min_count=1)) for col in ESTIMATES},
+    )
+    years = pd.RangeIndex(start, end + 1, name="year")
+    out = grouped.reindex(years)
+    out["conflicts_active"] = out["conflicts_active"].fillna(0).astype(int)
+    for col in ESTIMATES:
+        out[col] = out[col].astype("Float64")
+    status = pd.Series("below threshold", index=years)
+    active = out["conflicts_active"] > 0
+    status[active & out["bd_best"].notna()] = "estimate"
+    status[active & out["bd_best"].isna()] = "active, no estimate"
+    status[(years > DATA_LAST) | (~active & (years < BRD_FIRST) & (years < ACD_FIRST))] = "not covered"
+    out["status"] = status
+    return out.reset_index()
+
+
+def before_after(conflict_years: pd.DataFrame, case_id: str, event_year: int, window: int) -> pd.DataFrame:
+    """Deaths in the ``window`` years before and after ``event_year`` (the event year itself is
+    reported on its own row). For each period: the years, how many were active, how many have
+    estimates, and the summed low, best and high estimates over the years with estimates."""
+    if window < 1:
+        raise ValueError(f"A window of {window} years is empty: choose 1 year or more.")
+    periods = {
+        "before": (event_year - window, event_year - 1),
+        "event year": (event_year, event_year),
+        "after": (event_year + 1, event_year + window),
+    }
+    records = []
+    for label, (first, last) in periods.items():
+        years = deaths_by_year(conflict_years, case_id, first, last)
+        with_estimate = years["status"] == "estimate"
+        records.append(
+            {
+                "period": label,
+                "first_year": first,
+                "last_year": last,
+                "years": len(years),
+                "years_active": int((years["conflicts_active"] > 0).sum()),
+                "years_with_estimate": int(with_estimate.sum()),
+                "years_not_covered": int((years["status"] == "not covered").sum()),
+                **{col: years.loc[with_estimate, col].sum() if with_estimate.any() else pd.NA for col in ESTIMATES},
+            }
+        )
+    out = pd.DataFrame.from_records(records)
+    for col in ESTIMATES:
+        out[col] = out[col].astype("Float64")
+    return out
+
+
+def agreement_year(cases: pd.DataFrame, case_id: str) -> int | None:
+    """The year the case's key agreement was signed, or None (Cyprus)."""
+    date = cases.loc[cases["case_id"] == case_id, "agreement_date"]
+    if date.empty:
+        raise ValueError(f"Unknown case {case_id!r}.")
+    return None if pd.isna(date.iloc[0]) else int(date.iloc[0].year)

@@ -1,0 +1,84 @@
+"""Tests of peaceops.recovery: recurrence, the indicator chart, before/after means and the explorer."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from peaceops import data, recovery
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return {name: data.load(name) for name in ("conflict_years", "cases", "indicators", "conflict_case_map")}
+
+
+def test_recurrence_table_key_figures(tables):
+    table = recovery.recurrence_table(tables["conflict_years"], tables["cases"]).set_index("case")
+    assert "Cyprus" not in table.index
+    assert table.loc["Northern Ireland", "conflict-years after"] == 0
+    assert table.loc["Northern Ireland", "last active year"] == 1998
+    assert table.loc["Bosnia and Herzegovina", "conflicts after signature"] == "412"
+    assert table.loc["Colombia", "conflict-years after"] == 4
+    assert table.loc["Sudan and South Sudan", "conflict-years after"] == 28
+    assert table.loc["South Africa", "last active year"] == 1988
+
+
+def test_conflicts_after_sudan_names_darfur_and_south_sudan(tables):
+    out = recovery.conflicts_after(tables["conflict_years"], tables["conflict_case_map"], tables["cases"], "sudan")
+    assert set(out["conflict_id"]) == {309, 11344, 11345, 11348}
+    with pytest.raises(recovery.InputError):
+        recovery.conflicts_after(tables["conflict_years"], tables["conflict_case_map"], tables["cases"], "cyprus")
+
+
+def test_indicator_chart_splits_before_and_after():
+    fig = recovery.indicator_chart("t", "s", "y", widget=True)
+    recovery.update_indicator_chart(fig, [2000, 2001, 2002, 2003], [1.0, None, 3.0, 4.0], 2002.4, "Signed")
+    assert list(fig.data[0].x) == [2000, 2001]
+    assert list(fig.data[1].x) == [2001, 2002, 2003]  # repeats the last 'before' point
+    assert fig.data[2].name == "Signed"
+
+
+def test_indicator_window_gaps_are_messages(tables):
+    ind = tables["indicators"]
+    with pytest.raises(recovery.InputError, match="South Sudan"):
+        recovery.indicator_window(ind, "SSD", "gdp_pc_ppp_2021", 2005, 5)
+    with pytest.raises(recovery.InputError, match="Maddison"):
+        recovery.indicator_window(ind, "TLS", "gdp_pc_maddison_2011", 1999, 5)
+    with pytest.raises(recovery.InputError, match="series runs"):
+        recovery.indicator_window(ind, "XKX", "gdp_pc_ppp_2021", 1995, 5)
+    info = recovery.indicator_window(ind, "ZAF", "gdp_pc_ppp_2021", 1993, 5)
+    assert info["summary"].set_index("period").loc["before", "years with data"] == 3
+    assert any("starts in 1990" in n for n in info["notes"])
+
+
+def test_indicator_before_after_keeps_gaps(tables):
+    table = recovery.indicator_before_after(tables["indicators"], tables["cases"])
+    ssd = table[(table["country"] == "SSD") & (table["indicator"] == "GDP per capita (PPP)")].iloc[0]
+    assert ssd["years before"] == 0 and pd.isna(ssd["mean before"])
+    irl = table[(table["country"] == "IRL") & (table["indicator"] == "Life expectancy")].iloc[0]
+    assert irl["years before"] == 5 and irl["mean after"] > irl["mean before"]
+
+
+def test_explorer_updates_in_place(tables):
+    explorer = recovery.IndicatorExplorer(initial="COL", indicator="gdp_pc_ppp_2021", window=10)
+    fig = explorer.figure
+    ys = list(fig.data[0].y)
+    explorer.indicator.value = "life_expectancy"
+    assert explorer.figure is fig and list(fig.data[0].y) != ys
+    explorer.country.value = "GBR"
+    assert "United Kingdom" in fig.layout.title.text
+    assert "Northern Ireland has no series" in explorer.summary.value
+    explorer.window.value = 3
+    assert list(fig.data[0].x) == [1995, 1996, 1997]
+
+
+def test_explorer_bad_input_gives_message(tables):
+    explorer = recovery.IndicatorExplorer(initial="COL")
+    xs = list(explorer.figure.data[0].x)
+    explorer.show("SSD", "gdp_pc_ppp_2021")
+    assert "no South Sudan values" in explorer.message.value
+    assert list(explorer.figure.data[0].x) == xs
+    assert explorer.show("CYP", "life_expectancy") is False
+    assert "Cyprus" in explorer.message.value
+    assert explorer.show("XXX") is False

@@ -10,7 +10,9 @@ opening to everything rendered is printed.
 
 Needs Debian's Chromium (``apt-get install chromium``) and Playwright for Python (in
 requirements-test.txt); no browser is downloaded. Skips, saying how to install, where either
-is missing. ``.ci/run`` installs Chromium, so CI never skips it.
+is missing. ``.ci/run`` installs Chromium and sets PEACEOPS_REQUIRE_BROWSER=1, so CI never
+skips it. The control operated is the one labelled ``metadata.peaceops.main_control`` in the
+lesson, if set, else the first drop-down, multiple selection, toggle or slider in the lesson.
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ def _free_port() -> int:
 def lab():
     """A JupyterLab server on 127.0.0.1, a free port and a random token, stopped afterwards."""
     reason = _skip_reason()
+    if reason and os.environ.get("PEACEOPS_REQUIRE_BROWSER"):
+        pytest.fail(f"PEACEOPS_REQUIRE_BROWSER is set but {reason}")
     if reason:
         pytest.skip(reason)
     port, token = _free_port(), secrets.token_hex(16)
@@ -148,7 +152,7 @@ JS_STATE = """() => {
 JS_RENDERED = """() => {
   const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
   // Only code-cell outputs: a lesson's own text may mention these messages.
-  const text = [...panel.querySelectorAll('.jp-CodeCell .jp-OutputArea')].map(o => o.innerText).join('\n');
+  const text = [...panel.querySelectorAll('.jp-CodeCell .jp-OutputArea')].map(o => o.innerText).join(' ');
   const plots = [...panel.querySelectorAll('.js-plotly-plot')];
   return {
     errors: [...panel.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
@@ -170,30 +174,53 @@ JS_PLOT_DATA = """() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm
   .map(p => JSON.stringify((p.data || []).map(t => [t.x, t.y, t.z, t.text, t.visible])))"""
 
 
-def _operate_main_control(page) -> str:
-    """Change the lesson's first control, as a learner would; return what was done."""
+def _main_control_label(notebook: Path) -> str | None:
+    """The label of the lesson's main control, from metadata.peaceops.main_control, if given."""
+    meta = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {}).get("peaceops", {})
+    return meta.get("main_control")
+
+
+CONTROL_KINDS = ".widget-dropdown, .widget-select-multiple, .widget-toggle-buttons, .widget-slider"
+
+
+def _operate_main_control(page, label: str | None) -> str:
+    """Change the lesson's main control (its label named in the metadata, else the first control
+    found), as a learner would; return what was done."""
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-    select = panel.locator(".widget-dropdown select").first
-    if select.count():
-        options = select.locator("option")
+    controls = panel.locator(CONTROL_KINDS)
+    if label:
+        controls = controls.filter(has=page.locator(".widget-label", has_text=label))
+        assert controls.count(), f"no control labelled {label!r} (metadata.peaceops.main_control)"
+    control = controls.first
+    assert control.count(), "no dropdown, multiple selection, toggle or slider found to operate"
+    classes = control.get_attribute("class") or ""
+    if "widget-dropdown" in classes:
+        select = control.locator("select")
         current = select.input_value()
+        options = select.locator("option")
         for i in range(options.count()):
             value = options.nth(i).get_attribute("value")
             if value != current:
                 select.select_option(value=value)
                 return f"dropdown -> {options.nth(i).inner_text()}"
-    toggle = panel.locator(".widget-toggle-buttons button:not(.mod-active)").first
-    if toggle.count():
-        label = toggle.inner_text()
-        toggle.click()
-        return f"toggle -> {label}"
-    handle = panel.locator(".widget-slider .noUi-handle").first
-    if handle.count():
-        handle.focus()
-        for _ in range(3):
-            handle.press("ArrowLeft")
-        return "slider -> 3 steps left"
-    raise AssertionError("no dropdown, toggle or slider found to operate")
+    if "widget-select-multiple" in classes:
+        select = control.locator("select")
+        options = select.locator("option")
+        values = [options.nth(i).get_attribute("value") for i in range(options.count())]
+        chosen = select.evaluate("s => [...s.selectedOptions].map(o => o.value)")
+        target = values[:1] if chosen != values[:1] else values[:2]
+        select.select_option(value=target)
+        return f"multiple selection -> {len(target)} option(s)"
+    if "widget-toggle-buttons" in classes:
+        button = control.locator("button:not(.mod-active)").first
+        text = button.inner_text()
+        button.click()
+        return f"toggle -> {text}"
+    handle = control.locator(".noUi-handle").first
+    handle.focus()
+    for _ in range(3):
+        handle.press("ArrowLeft")
+    return "slider -> 3 steps left"
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
@@ -256,7 +283,7 @@ def test_lesson_in_a_real_browser(lab, browser, notebook):
         assert rendered["drawn"] == rendered["plots"] > 0, f"{notebook.name}: a plotly figure is blank: {rendered}"
 
         before = page.evaluate(JS_PLOT_DATA)
-        action = _operate_main_control(page)
+        action = _operate_main_control(page, _main_control_label(notebook))
         wait(f"(before) => JSON.stringify(({JS_PLOT_DATA})()) !== JSON.stringify(before)",
              f"a figure to change after operating the main control ({action})", 30, arg=before)
         after = page.evaluate(JS_PLOT_DATA)

@@ -9,13 +9,15 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 
-.PHONY: lab test lint data clean help
+.PHONY: lab test lint data handouts agenda clean help
 
 help:
 	@echo "make lab    open JupyterLab on notebooks/00_introduction.ipynb (http://127.0.0.1:$(PORT), token auth)"
 	@echo "make test   run the test suite: helper unit tests, data checks, notebook lint and nbval"
 	@echo "make lint   ruff over the package, scripts, tests and notebooks"
 	@echo "make data   rebuild the derived tables in data/ from the upstream files (../shared/reference)"
+	@echo "make handouts  execute every lesson and export self-contained HTML to build/handouts/"
+	@echo "make agenda MINUTES=90  print a workshop agenda that fits the time budget"
 
 $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run PYTHON=python3.11 make ...")'
@@ -35,6 +37,13 @@ lint: $(STAMP)
 
 data: $(STAMP)
 	$(PY) scripts/build_data.py
+
+handouts: $(STAMP)
+	$(PY) -m peaceops.handouts
+
+MINUTES ?= 90
+agenda: $(STAMP)
+	@$(PY) -m peaceops.agenda --minutes $(MINUTES)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

@@ -216,11 +216,15 @@ def _operate_main_control(page, label: str | None) -> str:
         text = button.inner_text()
         button.click()
         return f"toggle -> {text}"
-    handle = control.locator(".noUi-handle").first
+    handle = control.locator(".noUi-handle").first  # a range slider's first handle is its lower end
+    before = handle.get_attribute("aria-valuenow")
     handle.focus()
-    for _ in range(3):
-        handle.press("ArrowLeft")
-    return "slider -> 3 steps left"
+    for key in ("ArrowRight", "ArrowLeft"):
+        for _ in range(3):
+            handle.press(key)
+        if handle.get_attribute("aria-valuenow") != before:
+            return f"slider -> {before} to {handle.get_attribute('aria-valuenow')}"
+    raise AssertionError("the slider did not move with the arrow keys")
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)

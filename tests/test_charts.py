@@ -14,7 +14,7 @@ from peaceops.data import load
 def test_theme_sets_template_palette_and_an_offline_renderer():
     charts.use_theme()
     assert pio.templates.default == charts.TEMPLATE
-    assert pio.renderers.default == "plotly_mimetype+notebook"
+    assert pio.renderers.default == "plotly_mimetype"
     assert "connected" not in pio.renderers.default  # "notebook_connected" would load plotly.js from a CDN
     assert list(pio.templates[charts.TEMPLATE].layout.colorway) == charts.PALETTE
 

@@ -104,3 +104,16 @@ def test_explorer_base_reports_input_errors_in_the_widget():
     assert "Zero has nothing to show" in d.message.value and d.figure.data[0].y == (6,)
     d.slider.value = 2
     assert d.message.value == "" and d.figure.data[0].y == (4,)
+
+
+def test_html_table_escapes_and_links_the_first_source():
+    import pandas as pd
+
+    rows = pd.DataFrame({"actor": ["<b>A</b>", "B"], "years": ["1995", None],
+                         "source_url": ["https://a.example/x ; https://b.example/y", ""]})
+    out = widgets.html_table(rows, {"Actor": "actor", "Years": "years", "Upper": lambda r: r.actor.upper()},
+                             caption="2 rows", max_height="100px")
+    assert "&lt;b&gt;A&lt;/b&gt;" in out and "<b>A</b>" not in out
+    assert 'href="https://a.example/x"' in out and "b.example" not in out
+    assert out.count("—") == 2  # the missing year and the missing source
+    assert "<p>2 rows</p>" in out and "max-height:100px" in out

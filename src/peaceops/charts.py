@@ -11,6 +11,7 @@ Call :func:`peaceops.setup` (or :func:`use_theme`) once in a notebook's setup ce
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterable
 
 import pandas as pd
@@ -46,9 +47,34 @@ NEUTRAL = "#D9D9D9"
 TEXT = "#222222"
 FONT = "Arial, Helvetica, sans-serif"
 TEMPLATE = "peaceops"
-# plotly_mimetype draws in JupyterLab and on Binder with the plotly.js that ships inside the
-# plotly package; notebook embeds that same plotly.js in exported HTML. Neither uses a CDN.
-RENDERER = "plotly_mimetype+notebook"
+# plotly_mimetype draws in JupyterLab, Notebook 7 and on Binder with the plotly.js that ships
+# inside the plotly package's JupyterLab extension: nothing comes from a CDN. For the offline
+# HTML handouts, HANDOUT_RENDERER writes plotly.js inline once per lesson and no MathJax link.
+RENDERER = "plotly_mimetype"
+HANDOUT_RENDERER = "peaceops_handout"
+
+
+def handout_mode() -> bool:
+    """True while lessons are executed for the offline HTML handouts (``python -m peaceops.handouts``)."""
+    return os.environ.get("PEACEOPS_HANDOUT") == "1"
+
+
+class _HandoutRenderer(pio.base_renderers.MimetypeRenderer):
+    """Self-contained HTML for each figure: plotly.js inline in the first one, no CDN, no MathJax."""
+
+    def __init__(self) -> None:
+        # plotly copies a renderer before each use (a shallow copy), so the flag lives in a shared dict
+        self.state = {"sent_plotlyjs": False}
+
+    def to_mimebundle(self, fig_dict: dict) -> dict:
+        include = not self.state["sent_plotlyjs"]
+        self.state["sent_plotlyjs"] = True
+        html = pio.to_html(fig_dict, full_html=False, include_plotlyjs=include, include_mathjax=False,
+                           default_width="100%", default_height=480, validate=False)
+        return {"text/html": html}
+
+
+_HANDOUT = _HandoutRenderer()
 
 
 def use_theme() -> None:
@@ -69,7 +95,11 @@ def use_theme() -> None:
     )
     pio.templates[TEMPLATE] = template
     pio.templates.default = TEMPLATE
-    pio.renderers.default = RENDERER
+    wanted = HANDOUT_RENDERER if handout_mode() else RENDERER
+    if wanted == HANDOUT_RENDERER:
+        pio.renderers[HANDOUT_RENDERER] = _HANDOUT  # one instance: plotly.js goes out only once
+    if pio.renderers.default != wanted:  # re-setting would re-run the renderer's activation
+        pio.renderers.default = wanted
 
 
 def year_dtick(start: float, end: float, max_ticks: int = 10) -> int:
@@ -280,5 +310,7 @@ def update_case_timeline(fig: go.Figure, case: pd.Series, missions: pd.DataFrame
         fig.data[1].x, fig.data[1].y = data["agreement"]
         fig.data[2].x, fig.data[2].y, fig.data[2].text = data["missions"]
         fig.layout.title.text = f"{case['name']}: conflict, agreement and missions"
-        fig.update_yaxes(categoryorder="array", categoryarray=data["rows"][::-1], autorange=True, type="category")
+        fig.update_yaxes(categoryorder="array", categoryarray=data["rows"][::-1], autorange=True, type="category",
+                         tickmode="linear", dtick=1)  # a label on every row, never thinned out
+        fig.layout.height = max(320, 170 + 30 * len(data["rows"]))
         year_axis(fig, start, end)

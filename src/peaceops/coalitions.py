@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 
 from peaceops import charts
 from peaceops.data import load
-from peaceops.widgets import Explorer, InputError, message_html
+from peaceops.widgets import Explorer, InputError, html_table, message_html
 
 SOURCE = "data/actors.csv and data/missions.csv (hand-curated, a source on every row; see data/README.md)"
 
@@ -274,18 +274,9 @@ def update_bubble_figure(fig: go.Figure, rows: pd.DataFrame, case_name: str, cas
 
 def entries_html(rows: pd.DataFrame) -> str:
     """The entries behind the figure as an HTML table, with a link to each row's source."""
-    body = "".join(
-        "<tr>"
-        f"<td>{html.escape(r.name)}</td><td>{html.escape(r.org_type)}</td><td>{html.escape(r.role)}</td>"
-        f"<td>{html.escape(r.years or '—')}</td><td>{html.escape(r.detail)}</td>"
-        f'<td><a href="{html.escape(r.source_url.split(" ; ")[0])}" target="_blank" rel="noopener">source</a></td>'
-        "</tr>"
-        for r in rows.itertuples()
-    )
-    head = "".join(f"<th style='text-align:left'>{h}</th>" for h in
-                   ("Actor or operation", "Type", "Role", "Years", "Note", "Source"))
-    return (f"<div style='max-height:300px;overflow:auto;max-width:1000px'><table><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table></div>")
+    return html_table(rows, {
+        "Actor or operation": "name", "Type": "org_type", "Role": "role", "Years": "years", "Note": "detail",
+    }, max_height="300px")
 
 
 class CoalitionExplorer(Explorer):

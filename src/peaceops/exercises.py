@@ -58,7 +58,16 @@ class SelfCheck:
         self.feedback.value = f'<div role="status" style="color:{colour}">{html.escape(text)}</div>'
         return correct
 
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
+    def handout_html(self) -> str:
+        """The question for a kernel-less handout: the options, and the answer folded away."""
+        options = "".join(f"<li>{html.escape(o)}</li>" for o in self.question.options)
+        _, explanation = self.question.check(self.question.answer)
+        return (f"<div><b>{html.escape(self.question.prompt)}</b><ul>{options}</ul>"
+                f"<details><summary>Answer</summary><p>{html.escape(explanation)}</p></details></div>")
 
-        display(self.widget)
+    def _ipython_display_(self) -> None:
+        from IPython.display import HTML, display
+
+        from peaceops.charts import handout_mode
+
+        display(HTML(self.handout_html()) if handout_mode() else self.widget)

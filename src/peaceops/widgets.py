@@ -12,8 +12,10 @@ import html
 
 import ipywidgets as widgets
 import pandas as pd
+import plotly.graph_objects as go
 
 from peaceops import charts
+from peaceops.charts import handout_mode
 from peaceops.data import DataError, load
 
 CASE_SOURCE = (
@@ -63,6 +65,36 @@ def case_card(case: pd.Series) -> str:
         f'<div style="border-left:6px solid {colour};padding:6px 12px;max-width:900px">'
         f'<h3 style="margin:4px 0">{esc(case["name"])}</h3><table>{body}</table></div>'
     )
+
+
+def html_table(rows: pd.DataFrame, columns: dict, source_column: str | None = "source_url",
+               caption: str | None = None, max_height: str | None = None) -> str:
+    """Rows as an escaped HTML table for a widget's list beneath a figure.
+
+    ``columns`` maps each header to a column name or to a function of the row (a namedtuple);
+    empty values show as an em dash. With ``source_column``, a last column links each row's
+    first source URL (URLs separated by " ; ", as in the curated tables).
+    """
+    def text(value: object) -> str:
+        if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
+            return "—"
+        return html.escape(str(value))
+
+    heads = list(columns) + (["Source"] if source_column else [])
+    head = "".join(f"<th style='text-align:left;padding-right:8px'>{html.escape(h)}</th>" for h in heads)
+    body = []
+    for row in rows.itertuples():
+        cells = [text(get(row) if callable(get) else getattr(row, get)) for get in columns.values()]
+        if source_column:
+            url = str(getattr(row, source_column) or "").split(" ; ")[0].strip()
+            cells.append(f'<a href="{html.escape(url)}" target="_blank" rel="noopener">source</a>' if url else "—")
+        body.append("<tr>" + "".join(f"<td style='vertical-align:top;padding-right:8px'>{c}</td>" for c in cells)
+                    + "</tr>")
+    table = (f"<table style='font-size:90%;max-width:1000px'><thead><tr>{head}</tr></thead>"
+             f"<tbody>{''.join(body)}</tbody></table>")
+    if max_height:
+        table = f"<div style='max-height:{max_height};overflow:auto'>{table}</div>"
+    return (f"<p>{html.escape(caption)}</p>" if caption else "") + table
 
 
 class InputError(ValueError):
@@ -116,9 +148,30 @@ class Explorer:
         return True
 
     def _ipython_display_(self) -> None:
-        from IPython.display import display
+        from IPython.display import HTML, display
 
+        if handout_mode():
+            # A kernel-less handout cannot run callbacks: show the figure as first drawn (still
+            # zoomable, with hover), and the HTML panels, with a note on how to explore further.
+            controls = "; ".join(
+                f"{c.description}: {_control_value(c)}" for c in self.controls if getattr(c, "description", "")
+            )
+            display(HTML(_message(f"Interactive in JupyterLab; shown here with {controls}.", "info")))
+            for extra in self.widget.children[2:-1]:
+                if isinstance(extra, widgets.HTML):
+                    display(HTML(extra.value))
+            display(go.Figure(self.figure))
+            return
         display(self.widget)
+
+
+def _control_value(control: widgets.Widget) -> str:
+    """What a control shows: the chosen label(s) of a selection, else its value (a range as a–b)."""
+    label = getattr(control, "label", None)
+    if label is not None:
+        return ", ".join(map(str, label)) or "none" if isinstance(label, tuple) else str(label)
+    value = control.value
+    return "–".join(map(str, value)) if isinstance(value, tuple) else str(value)
 
 
 class CaseExplorer(Explorer):

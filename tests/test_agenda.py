@@ -69,3 +69,28 @@ def test_command_line(capsys):
     assert capsys.readouterr().out.startswith("| Time | Item |\n|---|---|\n| 13:30–13:35 | Welcome")
     with pytest.raises(SystemExit):
         agenda.main(["--minutes", "90", "--lessons", "00,99"])
+
+
+def test_update_fills_marked_blocks(tmp_path):
+    guide = tmp_path / "guide.md"
+    guide.write_text("# Guide\n<!-- agenda 90 -->\nold text\n<!-- /agenda -->\n\n<!-- agenda 210 start=13:30 -->\n"
+                     "<!-- /agenda -->\nend\n")
+    assert agenda.main(["--update", str(guide)]) == 0
+    text = guide.read_text()
+    assert "old text" not in text and text.endswith("end\n")
+    assert agenda.render(90) in text and agenda.render(210, "13:30") in text
+    assert "python -m peaceops.agenda --minutes 210 --start 13:30" in text
+    assert agenda.update_blocks(text) == text  # idempotent
+
+
+def test_the_facilitator_guide_agendas_are_current():
+    from conftest import ROOT
+
+    guide = ROOT / "facilitator" / "README.md"
+    text = guide.read_text(encoding="utf-8")
+    blocks = agenda.BLOCK_RE.findall(text)
+    assert {int(b[1]) for b in blocks} >= {90, 210, 420}, "the guide needs the 90-minute, half-day and full-day agendas"
+    assert agenda.update_blocks(text) == text, (
+        "facilitator/README.md agendas differ from what the command produces now: "
+        "run `python -m peaceops.agenda --update facilitator/README.md`"
+    )

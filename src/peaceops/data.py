@@ -119,19 +119,51 @@ def _load_checked(name: str, folder: str, mtime: int, size: int) -> pd.DataFrame
     folder_path = Path(folder)
     res = resource(name, folder_path)
     path = folder_path / res["path"]
-    raw = _read_raw(path, res)
     schema = res.get("schema", {})
     fields = schema.get("fields", [])
-    _check_columns(path, raw, fields)
-    frame = pd.DataFrame(index=raw.index)
-    for field in fields:
-        frame[field["name"]] = _convert(path, raw, field)
-    for extra in [c for c in raw.columns if c not in frame.columns]:
-        frame[extra] = raw[extra]
+    frame = _read_typed(path, fields)
+    if frame is None:
+        # Slow path: something does not parse. Read everything as text and convert column by
+        # column, so that the error names the file, the column, the line and the value.
+        raw = _read_raw(path, res)
+        _check_columns(path, raw, fields)
+        frame = pd.DataFrame(index=raw.index)
+        for field in fields:
+            frame[field["name"]] = _convert(path, raw, field)
+        for extra in [c for c in raw.columns if c not in frame.columns]:
+            frame[extra] = raw[extra]
+    else:
+        _check_columns(path, frame, fields)
+        for field in fields:
+            if field.get("constraints"):
+                _check_constraints(path, field["name"], frame[field["name"]], field["constraints"])
+        names = [f["name"] for f in fields]
+        frame = frame[names + [c for c in frame.columns if c not in names]]
     _check_primary_key(path, frame, schema.get("primaryKey"))
     for fk in schema.get("foreignKeys", []):
         _check_foreign_key(path, frame, fk, folder_path)
     _check_uncertainty(path, frame)
+    return frame
+
+
+_FAST_TYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "string": str}
+
+
+def _read_typed(path: Path, fields: list[dict]) -> pd.DataFrame | None:
+    """Fast path for a valid file: the CSV parser types every column in one pass. Returns None
+    when anything does not parse (or the file is empty), so the slow path can say exactly what."""
+    dtypes = {f["name"]: _FAST_TYPES.get(f.get("type", "string"), str) for f in fields if f.get("type") != "date"}
+    dates = [f["name"] for f in fields if f.get("type") == "date"]
+    try:
+        frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8",
+                            parse_dates=dates, date_format="%Y-%m-%d")
+    except (ValueError, TypeError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError):
+        return None
+    if frame.empty or any(not pd.api.types.is_datetime64_any_dtype(frame[d]) for d in dates if d in frame):
+        return None
+    if any(f.get("type") in ("integer", "number") and f["name"] in frame and frame[f["name"]].dtype == object
+           for f in fields):
+        return None
     return frame
 
 
@@ -204,15 +236,9 @@ def _bad(path: Path, column: str, row: int, value: object, expected: str) -> Dat
 
 def _convert(path: Path, raw: pd.DataFrame, field: dict) -> pd.Series:
     name, kind = field["name"], field.get("type", "string")
-    text = raw[name].str.strip()
+    text = raw[name] if kind == "string" else raw[name].str.strip()
     present = text.notna()
     constraints = field.get("constraints", {})
-    if constraints.get("required") and not present.all():
-        row = int(present.idxmin())
-        raise DataError(
-            f"{path}, column {name!r}, line {_line(row)}: the value is missing but required. "
-            f"Fill it in, or restore the file with `git checkout -- data/{path.name}`."
-        )
     if kind == "integer":
         values = pd.to_numeric(text, errors="coerce")
         bad = present & (values.isna() | (values % 1 != 0))
@@ -249,7 +275,15 @@ def _convert(path: Path, raw: pd.DataFrame, field: dict) -> pd.Series:
 
 
 def _check_constraints(path: Path, name: str, series: pd.Series, constraints: dict) -> None:
+    if not constraints:
+        return
     present = series.notna()
+    if constraints.get("required") and not present.all():
+        row = int(present.idxmin())
+        raise DataError(
+            f"{path}, column {name!r}, line {_line(row)}: the value is missing but required. "
+            f"Fill it in, or restore the file with `git checkout -- data/{path.name}`."
+        )
     if "enum" in constraints:
         allowed = constraints["enum"]
         bad = present & ~series.isin(allowed)
@@ -322,21 +356,36 @@ def _check_foreign_key(path: Path, frame: pd.DataFrame, fk: dict, folder: Path) 
     columns = _as_list(fk["fields"])
     target = fk["reference"]["resource"]
     target_columns = _as_list(fk["reference"]["fields"])
-    other = frame if target in ("", None) else load(target, folder)
-    known = set(map(tuple, other[target_columns].astype(str).itertuples(index=False, name=None)))
-    for row, values in zip(frame.index, frame[columns].itertuples(index=False, name=None), strict=True):
-        if any(pd.isna(v) for v in values):
-            continue
-        if tuple(str(v) for v in values) not in known:
-            options = sorted({k[0] for k in known}) if len(target_columns) == 1 else []
-            close = difflib.get_close_matches(str(values[0]), options, n=1)
-            hint = f" Did you mean {close[0]!r}?" if close else ""
-            value = values[0] if len(values) == 1 else values
-            known_text = f" Known ids: {', '.join(options)}." if options else ""
-            raise DataError(
-                f"{path}, column {', '.join(columns)}, line {_line(row)}: {value!r} is not a known "
-                f"{target} id.{hint}{known_text} Correct the id, or add the {target} row first."
-            )
+    other = frame if target in ("", None) else _load_checked(target, str(folder), *_stamp(folder, target))
+    keys = frame[columns].astype(str).agg("\x1f".join, axis=1) if len(columns) > 1 else frame[columns[0]].astype(str)
+    known_keys = (other[target_columns].astype(str).agg("\x1f".join, axis=1) if len(target_columns) > 1
+                  else other[target_columns[0]].astype(str))
+    unknown = frame[columns].notna().all(axis=1) & ~keys.isin(set(known_keys))
+    if not unknown.any():
+        return
+    row = int(unknown.idxmax())
+    values = tuple(frame.loc[row, columns])
+    options = sorted(set(known_keys)) if len(target_columns) == 1 else []
+    close = difflib.get_close_matches(str(values[0]), options, n=1)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    value = values[0] if len(values) == 1 else values
+    known_text = f" Known ids: {', '.join(options)}." if options else ""
+    raise DataError(
+        f"{path}, column {', '.join(columns)}, line {_line(row)}: {value!r} is not a known "
+        f"{target} id.{hint}{known_text} Correct the id, or add the {target} row first."
+    )
+
+
+def _stamp(folder: Path, name: str) -> tuple[int, int]:
+    """The cache key parts (mtime, size) of a table's file; a missing file raises the usual error."""
+    res = resource(name, folder)
+    try:
+        stat = (folder / res["path"]).stat()
+    except FileNotFoundError:
+        raise DataError(
+            f"{folder / res['path']}: file not found (table {name!r}). " + RESTORE_HINT.format(path=res["path"])
+        ) from None
+    return stat.st_mtime_ns, stat.st_size
 
 
 def _check_uncertainty(path: Path, frame: pd.DataFrame) -> None:

@@ -25,7 +25,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from peaceops import charts
-from peaceops.widgets import Explorer, InputError
+from peaceops.widgets import Explorer, InputError, html_table
 
 SOURCE = "data/milestones.csv and data/actors.csv (hand-curated, a source on every row; see data/README.md)"
 
@@ -317,18 +317,14 @@ def parties_html(parties: pd.DataFrame) -> str:
     """The third parties of a case as an HTML table, with each row's source linked."""
     if parties.empty:
         return "<p><i>No third party with the chosen roles is recorded for this case in data/actors.csv.</i></p>"
-    body = "".join(
-        "<tr>"
-        f"<td>{html.escape(p.actor)}</td><td>{ROLE_LABELS[p.role]}</td>"
-        f"<td>{TYPE_LABELS.get(p.actor_type, p.actor_type)}</td><td>{html.escape(p.track)}</td>"
-        f"<td>{html.escape(p.years) if isinstance(p.years, str) else 'undated'}</td>"
-        f"<td>{html.escape(p.note)} <a href=\"{html.escape(p.source_url.split(' ; ')[0])}\" target=\"_blank\" "
-        f"rel=\"noopener\">[source]</a></td></tr>"
-        for p in parties.itertuples()
-    )
-    head = "".join(f"<th style='text-align:left'>{h}</th>" for h in
-                   ("Third party", "Role", "Type", "Track", "Years", "What the source says"))
-    return f"<table style='font-size:90%;max-width:1000px'><tr>{head}</tr>{body}</table>"
+    return html_table(parties, {
+        "Third party": "actor",
+        "Role": lambda p: ROLE_LABELS[p.role],
+        "Type": lambda p: TYPE_LABELS.get(p.actor_type, p.actor_type),
+        "Track": "track",
+        "Years": lambda p: p.years if isinstance(p.years, str) else "undated",
+        "What the source says": "note",
+    })
 
 
 ROLE_CHOICES = {

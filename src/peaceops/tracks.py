@@ -20,7 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from peaceops import charts
-from peaceops.widgets import Explorer, InputError
+from peaceops.widgets import Explorer, InputError, html_table
 
 SOURCE = "data/actors.csv (hand-curated, a source on every row; tracks after Diamond and McDonald 1996)"
 
@@ -136,19 +136,14 @@ def track_heatmap(actors: pd.DataFrame, cases_table: pd.DataFrame | None = None,
 
 def actors_html(rows: pd.DataFrame, names: dict) -> str:
     """The actors as an HTML table with a link to each row's source."""
-    body = "".join(
-        "<tr>"
-        f"<td>{html.escape(names.get(r.case_id, r.case_id))}</td><td>{html.escape(SHORT[r.track])}</td>"
-        f"<td>{html.escape(r.actor)}</td><td>{html.escape(r.role)}</td>"
-        f"<td>{html.escape(r.years) if isinstance(r.years, str) else 'undated'}</td>"
-        f"<td>{html.escape(r.note)} <a href=\"{html.escape(r.source_url.split(' ; ')[0])}\" target=\"_blank\" "
-        f"rel=\"noopener\">[source]</a></td></tr>"
-        for r in rows.itertuples()
-    )
-    head = "".join(f"<th style='text-align:left'>{h}</th>" for h in
-                   ("Case", "Track", "Actor", "Role", "Years", "What the source says"))
-    return (f"<p><b>{len(rows)} row(s)</b> of data/actors.csv</p>"
-            f"<table style='font-size:90%;max-width:1000px'><tr>{head}</tr>{body}</table>")
+    return html_table(rows, {
+        "Case": lambda r: names.get(r.case_id, r.case_id),
+        "Track": lambda r: SHORT[r.track],
+        "Actor": "actor",
+        "Role": "role",
+        "Years": lambda r: r.years if isinstance(r.years, str) else "undated",
+        "What the source says": "note",
+    }, caption=f"{len(rows)} row(s) of data/actors.csv")
 
 
 class TrackExplorer(Explorer):

@@ -29,10 +29,9 @@ def deaths_by_year(conflict_years: pd.DataFrame, case_id: str, start: int, end: 
     if start > end:
         raise ValueError(f"The window starts in {start} but ends in {end}: choose a start before the end.")
     rows = conflict_years[conflict_years["case_id"] == case_id]
-    grouped = rows.groupby("year").agg(
-        conflicts_active=("conflict_id", "nunique"),
-        **{col: (col, lambda s: s.sum(min_count=1)) for col in ESTIMATES},
-    )
+    by_year = rows.groupby("year")
+    grouped = by_year[list(ESTIMATES)].sum(min_count=1)  # a year with no estimate stays missing, not 0
+    grouped.insert(0, "conflicts_active", by_year["conflict_id"].nunique())
     years = pd.RangeIndex(start, end + 1, name="year")
     out = grouped.reindex(years)
     out["conflicts_active"] = out["conflicts_active"].fillna(0).astype(int)
@@ -59,8 +58,9 @@ def before_after(conflict_years: pd.DataFrame, case_id: str, event_year: int, wi
         "after": (event_year + 1, event_year + window),
     }
     records = []
+    span = deaths_by_year(conflict_years, case_id, event_year - window, event_year + window)
     for label, (first, last) in periods.items():
-        years = deaths_by_year(conflict_years, case_id, first, last)
+        years = span[(span["year"] >= first) & (span["year"] <= last)]
         with_estimate = years["status"] == "estimate"
         records.append(
             {

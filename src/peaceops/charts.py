@@ -10,6 +10,7 @@ Call :func:`peaceops.setup` (or :func:`use_theme`) once in a notebook's setup ce
 
 from __future__ import annotations
 
+import calendar
 import math
 import os
 from collections.abc import Iterable
@@ -158,12 +159,16 @@ def new_figure(title: str, source: str, widget: bool = False, height: int = 420)
     return add_source(fig, source)
 
 
+def decimal_year(value: object) -> float:
+    """A date as a decimal year (1995-12-14 -> 1995.95), for placing an event on a year axis."""
+    ts = pd.Timestamp(value)
+    days = 366 if calendar.isleap(ts.year) else 365
+    return ts.year + (ts.day_of_year - 1) / days
+
+
 def fraction_of_year(dates: pd.Series | Iterable) -> pd.Series:
     """Dates as decimal years (1995-12-14 -> 1995.95), for placing events on an integer year axis."""
-    dates = pd.to_datetime(pd.Series(list(dates)))
-    start = pd.to_datetime(dates.dt.year.astype(str) + "-01-01")
-    days = 365 + dates.dt.is_leap_year.astype(int)
-    return dates.dt.year + (dates - start).dt.days / days
+    return pd.Series([decimal_year(d) for d in dates], dtype="float64")
 
 
 # --- Map --------------------------------------------------------------------------------------

@@ -348,7 +348,8 @@ class ComparisonExplorer(Explorer):
 
     def tidy(self) -> pd.DataFrame:
         """The tidy comparison for the current controls (raises InputError as :func:`compare`)."""
-        return compare(self.case_a.value, self.case_b.value, self.tables, self.window.value)
+        a, b, window = self.case_a.value, self.case_b.value, self.window.value
+        return self.cached(("tidy", a, b, window), lambda: compare(a, b, self.tables, window))
 
     def update(self) -> None:
         tidy = self.tidy()
@@ -367,7 +368,9 @@ class ComparisonExplorer(Explorer):
                     trace.x, trace.y, trace.hovertext = [], [], []
                     trace.error_y.array, trace.error_y.arrayminus = [], []
                     continue
-                d = relative_deaths(self.tables["conflict_years"], cid, year, window)
+                d = self.cached(("deaths", cid, year, window),
+                                lambda cid=cid, year=year: relative_deaths(self.tables["conflict_years"], cid,
+                                                                            year, window))
                 best = d["shown"]
                 trace.x = list(d["offset"])
                 trace.y = [None if pd.isna(v) else float(v) for v in best]
@@ -386,11 +389,12 @@ class ComparisonExplorer(Explorer):
                 f"Battle-related deaths around the key agreement: {html.escape(self.names[self.case_a.value])} "
                 f"and {html.escape(self.names[self.case_b.value])}"
             )
-        table = side_by_side(tidy, self.names)
-        shown = table.reset_index().drop(columns=["source"])
+        shown = self.cached(("table", self.case_a.value, self.case_b.value, window),
+                            lambda: side_by_side(tidy, self.names).reset_index().drop(columns=["source"])
+                            .to_html(index=False, escape=True, border=0))
         note = (f"<p><i>{html.escape(', '.join(missing))}: no key agreement, so there is no before/after "
                 "to draw.</i></p>") if missing else ""
-        self.table.value = note + shown.to_html(index=False, escape=True, border=0)
+        self.table.value = note + shown
 
 
 def case_names(tables: dict[str, pd.DataFrame] | None = None) -> dict[str, str]:

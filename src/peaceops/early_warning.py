@@ -104,10 +104,13 @@ def apply_rule(yearly: pd.DataFrame, window: int = DEFAULT_WINDOW,
 
 
 def evaluate(conflict_years: pd.DataFrame, window: int = DEFAULT_WINDOW, threshold: float = DEFAULT_THRESHOLD,
-             cases: list[str] | None = None) -> pd.DataFrame:
-    """The rule applied to every scored case: one row per case and year 1989-2021."""
+             cases: list[str] | None = None, yearly: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    """The rule applied to every scored case: one row per case and year 1989-2021. ``yearly`` may
+    hold :func:`yearly_deaths` already computed per case (they do not depend on the rule)."""
     cases = scored_cases(conflict_years) if cases is None else cases
-    frames = [apply_rule(yearly_deaths(conflict_years, c), window, threshold) for c in cases]
+    yearly = yearly or {}
+    frames = [apply_rule(yearly[c] if c in yearly else yearly_deaths(conflict_years, c), window, threshold)
+              for c in cases]
     return pd.concat(frames, ignore_index=True)
 
 
@@ -225,11 +228,21 @@ class EarlyWarningExplorer(Explorer):
                                        description="Minimum deaths in year t", style=style,
                                        continuous_update=False)
         self.table = ipw.HTML()
-        ruled = apply_rule(yearly_deaths(self.conflict_years, initial), DEFAULT_WINDOW, DEFAULT_THRESHOLD)
-        fig = figure(ruled, self._title(initial, DEFAULT_WINDOW, DEFAULT_THRESHOLD))
+        # The yearly deaths do not depend on the rule: compute them once, and each rule's panel once.
+        self._yearly = {c: yearly_deaths(self.conflict_years, c) for c in scored_cases(self.conflict_years)}
+        self._panels: dict[tuple[int, int], tuple[pd.DataFrame, str]] = {}
+        panel, table = self._panel(DEFAULT_WINDOW, DEFAULT_THRESHOLD)
+        fig = figure(panel[panel["case_id"] == initial], self._title(initial, DEFAULT_WINDOW, DEFAULT_THRESHOLD))
         super().__init__([self.case, self.window, self.threshold], fig, extra=[self.table])
-        self.table.value = _table_html(score(evaluate(self.conflict_years, DEFAULT_WINDOW, DEFAULT_THRESHOLD),
-                                             self.names))
+        self.table.value = table
+
+    def _panel(self, window: int, threshold: int) -> tuple[pd.DataFrame, str]:
+        """The rule applied to every scored case, and its score table, computed once per setting."""
+        key = (int(window), int(threshold))
+        if key not in self._panels:
+            panel = evaluate(self.conflict_years, window, threshold, yearly=self._yearly)
+            self._panels[key] = (panel, _table_html(score(panel, self.names)))
+        return self._panels[key]
 
     def _title(self, case_id: str, window: int, threshold: int) -> str:
         rule = f"deaths rose {window} year{'s' if window > 1 else ''} in a row"
@@ -242,10 +255,10 @@ class EarlyWarningExplorer(Explorer):
         if not case_id:
             raise InputError("Choose a case to see its flags.")
         _check(window, threshold)
-        panel = evaluate(self.conflict_years, window, threshold)
+        panel, table = self._panel(window, threshold)
         ruled = panel[panel["case_id"] == case_id]
         if ruled.empty:
             raise InputError(f"No scored years for {case_id!r}: choose another case.")
         with self.figure.batch_update():
             _fill(self.figure, ruled, self._title(case_id, window, threshold))
-        self.table.value = _table_html(score(panel, self.names))
+        self.table.value = table

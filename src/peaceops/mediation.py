@@ -86,7 +86,7 @@ ROLE_DASH = {"mediator": "solid", "facilitator": "dash", "guarantor": "dot", "co
 def _decimal(date: pd.Timestamp | None, year: int) -> tuple[float, bool]:
     """A milestone's position in decimal years, and whether it is known to the day."""
     if date is not None and pd.notna(date):
-        return float(charts.fraction_of_year([date]).iloc[0]), True
+        return charts.decimal_year(date), True
     return float(year) + 0.5, False
 
 
@@ -385,7 +385,8 @@ class NegotiationExplorer(Explorer):
         roles = ROLE_CHOICES.get(self.roles.value)
         if roles is None:
             raise InputError(f"Choose which third parties to show: {', '.join(ROLE_CHOICES)}.")
-        data = timeline_data(self.milestones, self.actors, case_id, roles, self.this_year)
+        data = self.cached((case_id, roles),
+                           lambda: timeline_data(self.milestones, self.actors, case_id, roles, self.this_year))
         name = self.cases.set_index("case_id").loc[case_id, "name"]
         start, end = data["range"]
         fig = self.figure

@@ -129,7 +129,7 @@ class OutcomeExplorer(Explorer):
         start, end = (int(v) for v in self.years.value)
         if end - start < 1:
             raise InputError(f"The window {start}–{end} is a single year: widen it to see episodes over time.")
-        eps = episodes(self.term, case_id)
+        eps = self.cached(("episodes", case_id), lambda: episodes(self.term, case_id))
         shown = eps[(eps["last_year"] >= start) & (eps["first_year"] <= end)]
         ms = self.milestones[(self.milestones["case_id"] == case_id)
                              & self.milestones["category"].isin(MILESTONE_KINDS)

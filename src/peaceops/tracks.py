@@ -171,18 +171,19 @@ class TrackExplorer(Explorer):
 
     def update(self) -> None:
         tracks, cases = _check(self.actors, self.tracks.value, self.cases.value)
-        rows = actors_on(self.actors, tracks, cases)
+        key = (tuple(tracks), tuple(cases))
+        rows = self.cached(("rows", key), lambda: actors_on(self.actors, tracks, cases))
         if rows.empty:
             chosen = ", ".join(SHORT[t] for t in tracks)
             raise InputError(
                 f"No actor on track(s) {chosen} is recorded for the chosen case(s) in data/actors.csv. "
                 "The table is illustrative: add a track (such as 1 · government or 7 · religion) or a case."
             )
-        values = _heatmap_values(self.actors, tracks, cases, self.names)
+        values = self.cached(("heatmap", key), lambda: _heatmap_values(self.actors, tracks, cases, self.names))
         with self.figure.batch_update():
             trace = self.figure.data[0]
             trace.z, trace.x, trace.y = values["z"], values["x"], values["y"]
             trace.text, trace.customdata = values["text"], values["hover"]
             self.figure.layout.title.text = (
                 f"Who engaged on which track? {values['total']} actor(s) in {len(cases)} case(s)")
-        self.list.value = actors_html(rows, self.names)
+        self.list.value = self.cached(("list", key), lambda: actors_html(rows, self.names))

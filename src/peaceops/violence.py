@@ -419,11 +419,14 @@ class BeforeAfterExplorer(Explorer):
         case_id = self.case.value
         if not case_id:
             raise InputError("Choose a case from the list.")
-        info = case_window(self.conflict_years, self.cases, case_id, self.window.value)
+        window = self.window.value
+        info = self.cached(("window", case_id, window),
+                           lambda: case_window(self.conflict_years, self.cases, case_id, window))
         years = info["years"]
         case = self.cases.loc[self.cases["case_id"] == case_id].iloc[0]
         colour = charts.CASE_COLOURS.get(case_id, charts.PALETTE[0])
-        events = case_events(self.cases, self.milestones, self.referendums, case_id)
+        events = self.cached(("events", case_id),
+                             lambda: case_events(self.cases, self.milestones, self.referendums, case_id))
         title = f"{case['name'].split(' (')[0]}: battle-related deaths, {info['first']}–{info['last']}"
         update_band_chart(self.figure, years["year"], years["bd_low"], years["bd_best"], years["bd_high"],
                           statuses=years["status"], events=events, x_range=(info["first"], info["last"]),
@@ -432,7 +435,7 @@ class BeforeAfterExplorer(Explorer):
             self.figure.data[0].fillcolor = colour
             self.figure.data[1].line.color = colour
             self.figure.data[1].marker.color = colour
-        self.summary.value = self._summary_html(case_id, info)
+        self.summary.value = self.cached(("summary", case_id, window), lambda: self._summary_html(case_id, info))
 
     def _summary_html(self, case_id: str, info: dict) -> str:
         table = summary_table(info["summary"], info["years"])

@@ -133,6 +133,14 @@ class Explorer:
     def _on_change(self, _change: dict) -> None:
         self.refresh()
 
+    def cached(self, key: object, compute):
+        """``compute()`` once per ``key`` for this explorer: the tables do not change while it is
+        shown, so going back to a setting already seen costs nothing."""
+        memo = self.__dict__.setdefault("_memo", {})
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
+
     def update(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 

@@ -68,3 +68,23 @@ def write_package(folder: Path, cases_csv: str = CASES_CSV, years_csv: str = YEA
 def tiny(tmp_path: Path) -> Path:
     """A valid two-table data package in a temporary folder."""
     return write_package(tmp_path / "data")
+
+
+def _data_fingerprint() -> dict[str, tuple[int, str]]:
+    import hashlib
+
+    return {
+        str(p.relative_to(ROOT)): (p.stat().st_size, hashlib.sha256(p.read_bytes()).hexdigest())
+        for p in sorted((ROOT / "data").rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def data_folder_is_never_written():
+    """No lesson and no test may write to data/: compare every file before and after the session."""
+    before = _data_fingerprint()
+    yield
+    after = _data_fingerprint()
+    changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+    assert not changed, f"the test session changed files in data/: {changed}"

@@ -105,3 +105,14 @@ def test_setup_shows_whole_sentences_in_tables():
     peaceops.setup()
     assert pd.get_option("display.max_colwidth") >= 300
     assert pio.renderers.default == charts.RENDERER
+
+
+def test_the_kernel_skips_the_slow_iri_checker():
+    """peaceops keeps jsonschema from importing rfc3987-syntax (2 s of grammar compiling per kernel)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, peaceops, nbformat, jsonschema; "
+            "print(sys.modules.get('rfc3987_syntax', 'absent'), 'iri' in jsonschema.FormatChecker().checkers)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["None", "False"]

@@ -9,7 +9,17 @@ Modules:
 - :mod:`peaceops.exercises`: self-check widgets with instant feedback.
 """
 
-from peaceops.data import DataError, load
+import sys
+
+# Speed: plotly's display code imports nbformat, nbformat imports jsonschema, and jsonschema's
+# format checkers import rfc3987-syntax, which compiles dozens of IRI grammars on import: about
+# 2 seconds in every lesson's kernel (jsonschema issue #1428). No lesson validates IRIs, so the
+# kernel skips that optional checker: jsonschema treats it as not installed. Only if jsonschema
+# is not imported yet, so nothing already loaded changes.
+if "jsonschema" not in sys.modules:
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+from peaceops.data import DataError, load  # noqa: E402
 
 __all__ = ["DataError", "load", "setup"]
 __version__ = "0.1.0"

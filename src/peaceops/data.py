@@ -155,7 +155,7 @@ def _read_typed(path: Path, fields: list[dict]) -> pd.DataFrame | None:
     dtypes = {f["name"]: _FAST_TYPES.get(f.get("type", "string"), str) for f in fields if f.get("type") != "date"}
     dates = [f["name"] for f in fields if f.get("type") == "date"]
     try:
-        frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8",
+        frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8-sig",
                             parse_dates=dates, date_format="%Y-%m-%d")
     except (ValueError, TypeError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError):
         return None
@@ -177,7 +177,7 @@ def _read_raw(path: Path, res: dict) -> pd.DataFrame:
         raise DataError(f"{path}: the file is empty. " + RESTORE_HINT.format(path=res["path"]))
     try:
         raw = pd.read_csv(
-            path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8", on_bad_lines="error"
+            path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig", on_bad_lines="error"
         )
     except UnicodeDecodeError as exc:
         raise DataError(

@@ -9,7 +9,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 
-.PHONY: lab test lint data handouts agenda clean help
+.PHONY: lab test lint data handouts agenda bench clean help
 
 help:
 	@echo "make lab    open JupyterLab on notebooks/00_introduction.ipynb (http://127.0.0.1:$(PORT), token auth)"
@@ -18,6 +18,7 @@ help:
 	@echo "make data   rebuild the derived tables in data/ from the upstream files (../shared/reference)"
 	@echo "make handouts  execute every lesson and export self-contained HTML to build/handouts/"
 	@echo "make agenda MINUTES=90  print a workshop agenda that fits the time budget"
+	@echo "make bench  run the benchmarks (prints a table; see docs/benchmarks.md)"
 
 $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run PYTHON=python3.11 make ...")'
@@ -44,6 +45,9 @@ handouts: $(STAMP)
 MINUTES ?= 90
 agenda: $(STAMP)
 	@$(PY) -m peaceops.agenda --minutes $(MINUTES)
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

@@ -146,6 +146,8 @@ JS_STATE = """() => {
     pending: prompts.filter(t => t.includes('*')).length,
     unrun: prompts.filter(t => /\\[\\s*\\]/.test(t)).length,
     cells: prompts.length,
+    // Run All stops at a cell that raises: then the rest stay unrun, and waiting longer is pointless.
+    failed: panel.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length,
   };
 }"""
 
@@ -243,6 +245,7 @@ def test_lesson_in_a_real_browser(lab, browser, notebook):
         return route.abort()
 
     page.route("**/*", route)
+    (SCREENSHOTS / f"{notebook.stem}-FAILED.png").unlink(missing_ok=True)
 
     def wait(expression: str, what: str, timeout_s: float, arg=None) -> None:
         try:
@@ -267,10 +270,13 @@ def test_lesson_in_a_real_browser(lab, browser, notebook):
         page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
         wait(
             f"() => {{ const s = ({JS_STATE})(); return s.ready && s.status === 'idle' && s.pending === 0"
-            " && s.unrun === 0 && s.cells > 0; }",
+            " && s.cells > 0 && (s.unrun === 0 || s.failed > 0); }",
             "every cell to run and the kernel to be idle",
             RUN_TIMEOUT_S,
         )
+        rendered = page.evaluate(JS_RENDERED)
+        assert rendered["tracebacks"] == [], f"{notebook.name}: error outputs:\n" + "\n".join(rendered["tracebacks"])
+        assert rendered["errors"] == [], f"{notebook.name}: a cell failed:\n" + "\n".join(rendered["errors"])
         wait(
             f"() => {{ const r = ({JS_RENDERED})(); return r.plots > 0 && r.drawn === r.plots && r.loading === 0; }}",
             "every figure and widget to render",
@@ -297,10 +303,10 @@ def test_lesson_in_a_real_browser(lab, browser, notebook):
         page.screenshot(path=str(SCREENSHOTS / f"{notebook.stem}.png"))
         print(f"\n{notebook.name}: open to rendered {elapsed:.1f} s; {rendered['plots']} figures, "
               f"{rendered['widgets']} widgets; {action}")
-        assert page_errors == [], f"{notebook.name}: uncaught errors in the page: {page_errors}"
         assert outside == [], (
             f"{notebook.name}: requests left the machine (the collection must work offline): {outside}"
         )
+        assert page_errors == [], f"{notebook.name}: uncaught errors in the page: {page_errors}"
     finally:
         try:
             page.evaluate("() => window.jupyterapp.commands.execute('kernelmenu:shutdown')")

@@ -75,16 +75,18 @@ def _data_fingerprint() -> dict[str, tuple[int, str]]:
 
     return {
         str(p.relative_to(ROOT)): (p.stat().st_size, hashlib.sha256(p.read_bytes()).hexdigest())
-        for p in sorted((ROOT / "data").rglob("*"))
-        if p.is_file()
+        for folder in ("data", "notebooks")
+        for p in sorted((ROOT / folder).rglob("*"))
+        if p.is_file() and ".ipynb_checkpoints" not in p.parts
     }
 
 
 @pytest.fixture(scope="session", autouse=True)
 def data_folder_is_never_written():
-    """No lesson and no test may write to data/: compare every file before and after the session."""
+    """No lesson and no test may write to data/ or to the lessons: compare every file before and
+    after the session (a browser that autosaves a lesson would commit its outputs)."""
     before = _data_fingerprint()
     yield
     after = _data_fingerprint()
     changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
-    assert not changed, f"the test session changed files in data/: {changed}"
+    assert not changed, f"the test session changed files in data/ or notebooks/: {changed}"

@@ -27,8 +27,14 @@ $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.txt -r requirements-test.txt -e .
 	@touch $(STAMP)
 
+# Local only, token kept; nothing fetched: no update check, no news feed, extension manager read-only.
+# --allow-root only where the user is root (containers), as JupyterLab refuses to start otherwise.
+LAB_FLAGS := --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --ServerApp.root_dir=. \
+	--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate --LabApp.news_url=None \
+	--LabApp.extension_manager=readonly $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
+
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --ServerApp.root_dir=. notebooks/00_introduction.ipynb
+	$(VENV)/bin/jupyter lab $(LAB_FLAGS) notebooks/00_introduction.ipynb
 
 test: $(STAMP)
 	$(PY) -m pytest

@@ -171,6 +171,9 @@ JS_RENDERED = """() => {
     plots: plots.length,
     drawn: plots.filter(p => p.querySelector('.main-svg') && Array.isArray(p.data)).length,
     widgets: panel.querySelectorAll('.jupyter-widgets').length,
+    // A legend entry "trace 3" or a literal "_undefined_" means an update lost a trace's settings.
+    lostSettings: [...panel.querySelectorAll('.legendtext')].map(t => t.textContent).filter(t => /^trace \\d+$/.test(t))
+      .concat(plots.filter(p => JSON.stringify(p.data || []).includes('_undefined_')).map(() => '_undefined_')),
     loading: (text.match(/Loading widget/g) || []).length,
     widgetErrors: (text.match(/Error displaying widget/g) || []).length,
     widgetErrorText: [...panel.querySelectorAll('.jp-CodeCell .jp-OutputArea-output')]
@@ -194,7 +197,8 @@ CONTROL_KINDS = ".widget-dropdown, .widget-select-multiple, .widget-toggle-butto
 
 def _operate_main_control(page, label: str | None) -> str:
     """Change the lesson's main control (its label named in the metadata, else the first control
-    found), as a learner would; return what was done."""
+    found), as a learner would; return what was done. The control is scrolled into view, so the
+    screenshot shows it with its figure."""
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
     controls = panel.locator(CONTROL_KINDS)
     if label:
@@ -202,6 +206,7 @@ def _operate_main_control(page, label: str | None) -> str:
         assert controls.count(), f"no control labelled {label!r} (metadata.peaceops.main_control)"
     control = controls.first
     assert control.count(), "no dropdown, multiple selection, toggle or slider found to operate"
+    control.evaluate("el => el.scrollIntoView({block: 'start'})")
     classes = control.get_attribute("class") or ""
     if "widget-dropdown" in classes:
         select = control.locator("select")
@@ -305,6 +310,10 @@ def test_lesson_in_a_real_browser(lab, browser, notebook):
              f"a figure to change after operating the main control ({action})", 30, arg=before)
         after = page.evaluate(JS_PLOT_DATA)
         assert after != before, f"{notebook.name}: operating the main control ({action}) changed no figure"
+        wait(f"() => ({JS_STATE})().status === 'idle'", "the kernel to finish the update", 30)
+        page.wait_for_timeout(300)  # let the last panel repaint before the screenshot
+        lost = page.evaluate(JS_RENDERED)["lostSettings"]
+        assert lost == [], f"{notebook.name}: after {action}, figures lost trace settings in the page: {lost}"
 
         SCREENSHOTS.mkdir(exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{notebook.stem}.png"))

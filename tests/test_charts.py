@@ -116,3 +116,25 @@ def test_the_kernel_skips_the_slow_iri_checker():
             "print(sys.modules.get('rfc3987_syntax', 'absent'), 'iri' in jsonschema.FormatChecker().checkers)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["None", "False"]
+
+
+def test_batch_updates_never_send_no_change_markers():
+    """plotly 7.1's widget front end does not understand its own "no change" marker: the collection's
+    FigureWidget sends the current value for traces a batch leaves alone."""
+    from plotly.basedatatypes import Undefined
+
+    fig = charts.new_figure("t", "s", widget=True)
+    fig.add_trace(go.Scatter(x=[1], y=[1], name="first", hovertemplate="%{x}"))
+    fig.add_trace(go.Scatter(x=[1], y=[1], name="second"))
+    sent = []
+    fig._send_update_msg = lambda restyle_data, relayout_data, trace_indexes=None, **kw: sent.append(
+        (restyle_data, trace_indexes))
+    with fig.batch_update():
+        fig.data[0].x = [2]
+        fig.data[1].x = [3]
+        fig.data[1].name = "renamed"
+    restyle, indexes = sent[-1]
+    assert indexes == [0, 1]
+    assert restyle["name"] == ["first", "renamed"]
+    assert all(v is not Undefined for values in restyle.values() for v in values)
+    assert [t.name for t in fig.data] == ["first", "renamed"]

@@ -150,11 +150,42 @@ def add_source(fig: go.Figure, source: str) -> go.Figure:
     return fig
 
 
+def _value_at(trace: dict, path: str) -> object:
+    """The value at a dotted property path ("line.color") of a trace dict, or None."""
+    value: object = trace
+    for part in path.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+class FigureWidget(go.FigureWidget):
+    """plotly's FigureWidget, with one fix for updates made inside ``batch_update``.
+
+    A batch that sets a property on some traces only (say the name of trace 4, and the x of
+    traces 0 to 5) sends plotly.js "no change" markers for the other traces. plotly 7.1's
+    widget front end does not translate those markers, so the other traces lost that property
+    in the browser (legends read "trace 0", hover templates vanished), while the kernel's copy
+    was right. This subclass sends each untouched trace its current value instead.
+    """
+
+    def _build_update_params_from_batch(self):
+        from plotly.basedatatypes import Undefined
+
+        restyle_data, relayout_data, trace_indexes = super()._build_update_params_from_batch()
+        for prop, values in restyle_data.items():
+            for j, value in enumerate(values):
+                if value is Undefined:
+                    values[j] = _value_at(self._data[trace_indexes[j]], prop)
+        return restyle_data, relayout_data, trace_indexes
+
+
 def new_figure(title: str, source: str, widget: bool = False, height: int = 420) -> go.Figure:
     """An empty themed figure with a title and a source line. ``widget=True`` gives a FigureWidget,
     which a callback can update in place."""
     use_theme()
-    cls = go.FigureWidget if widget else go.Figure
+    cls = FigureWidget if widget else go.Figure
     fig = cls(layout=dict(template=TEMPLATE, title=dict(text=title), height=height))
     return add_source(fig, source)
 
@@ -299,7 +330,7 @@ def case_timeline(
         go.Scatter(mode="lines", line=dict(width=10, color=OKABE_ITO["sky_blue"]), name="Mission deployed",
                    hovertemplate="%{text}<extra></extra>")
     )
-    fig.update_layout(legend=dict(orientation="h", y=-0.12, yanchor="top"), margin=dict(l=110, b=110))
+    fig.update_layout(legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0), margin=dict(l=110, t=100, b=90))
     update_case_timeline(fig, case, missions, this_year)
     return fig
 

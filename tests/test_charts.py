@@ -138,3 +138,10 @@ def test_batch_updates_never_send_no_change_markers():
     assert restyle["name"] == ["first", "renamed"]
     assert all(v is not Undefined for values in restyle.values() for v in values)
     assert [t.name for t in fig.data] == ["first", "renamed"]
+
+
+def test_long_source_lines_wrap_and_get_room():
+    fig = charts.new_figure("t", "word " * 60)
+    text = next(a.text for a in fig.layout.annotations if a.name == "source")
+    assert text.count("<br>") == 2 and all(len(part) <= charts.SOURCE_WIDTH for part in text.split("<br>"))
+    assert fig.layout.margin.b >= 78 + 14 * 3

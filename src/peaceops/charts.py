@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import math
 import os
+import textwrap
 from collections.abc import Iterable
 
 import pandas as pd
@@ -52,6 +53,7 @@ TEMPLATE = "peaceops"
 # inside the plotly package's JupyterLab extension: nothing comes from a CDN. For the offline
 # HTML handouts, HANDOUT_RENDERER writes plotly.js inline once per lesson and no MathJax link.
 RENDERER = "plotly_mimetype"
+SOURCE_WIDTH = 120  # characters per line of a figure's source line
 HANDOUT_RENDERER = "peaceops_handout"
 
 
@@ -131,6 +133,11 @@ def year_axis(fig: go.Figure, start: float, end: float, axis: str = "x", pad: fl
 def add_source(fig: go.Figure, source: str) -> go.Figure:
     """Write ``Source: ...`` under the figure, or replace the one already there."""
     text = source if source.lower().startswith("source") else f"Source: {source}"
+    # Annotations do not wrap: break long source lines, and make room for them below the plot.
+    lines = textwrap.wrap(text, width=SOURCE_WIDTH) or [text]
+    text = "<br>".join(lines)
+    bottom = fig.layout.margin.b if fig.layout.margin.b is not None else 90
+    fig.layout.margin.b = max(bottom, 78 + 14 * len(lines))
     kept = [a for a in fig.layout.annotations if getattr(a, "name", None) != "source"]
     fig.layout.annotations = kept
     fig.add_annotation(

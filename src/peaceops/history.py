@@ -213,7 +213,7 @@ def totals_figure(totals: pd.DataFrame, start: int = FIRST_YEAR, end: int = LAST
         yaxis2=dict(title="Missions", overlaying="y", side="right", rangemode="tozero", showgrid=False,
                     tickformat="d"),
         xaxis=dict(title="Year"), bargap=0.15,
-        legend=dict(orientation="h", y=-0.14, yanchor="top"), margin=dict(r=70, b=120, t=80),
+        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), margin=dict(r=70, b=100, t=120),
     )
     update_totals_figure(fig, totals, start, end, component)
     return fig

@@ -369,7 +369,8 @@ class NegotiationExplorer(Explorer):
                           else charts.OKABE_ITO["orange"] if role == "facilitator" else "#777777"),
                 hovertemplate="%{text}<extra></extra>",
             ))
-        figure.update_layout(legend=dict(orientation="h", y=-0.15, yanchor="top"), margin=dict(l=300, b=140))
+        figure.update_layout(legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
+                             margin=dict(l=300, t=120, b=100))
         figure.update_xaxes(title="Year")
         self.n_points = len(CATEGORY_STYLE)
         super().__init__([self.case, self.roles], figure, extra=[])

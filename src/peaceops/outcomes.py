@@ -117,7 +117,7 @@ class OutcomeExplorer(Explorer):
             mode="markers", name="milestone (not UCDP)", marker=dict(symbol="star", size=13, color="black"),
             hovertemplate="%{text}<extra></extra>",
         ))
-        fig.update_layout(legend=dict(orientation="h", y=-0.18, yanchor="top"), margin=dict(l=230, b=150))
+        fig.update_layout(legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), margin=dict(l=230, t=130, b=100))
         fig.update_xaxes(title_text="Year")
         super().__init__([self.case, self.years], fig)
         self.refresh()

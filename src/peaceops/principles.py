@@ -130,7 +130,8 @@ def missions_figure(spans: pd.DataFrame, mission_type: str = ALL, organisation: 
         fig.add_trace(go.Bar(orientation="h", name=kind, marker=dict(color=colour, pattern=dict(shape=pattern)),
                              hovertemplate="%{customdata}<extra></extra>", textposition="outside", cliponaxis=False))
     fig.update_layout(barmode="overlay", xaxis=dict(title="Year"), yaxis=dict(title=None, type="category"),
-                      legend=dict(orientation="h", y=-0.08, yanchor="top", title="Type"), margin=dict(l=200, b=120))
+                      legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, title="Type"),
+                      margin=dict(l=200, t=120, b=100))
     update_missions_figure(fig, spans, mission_type, organisation)
     return fig
 

@@ -148,7 +148,7 @@ def matrix_figure(entries: pd.DataFrame) -> go.Figure:
 
 def _decimal(date, year, end: bool) -> float | None:
     if pd.notna(date):
-        return float(charts.fraction_of_year([date]).iloc[0])
+        return charts.decimal_year(date)
     if pd.notna(year):
         return float(year) + (0.999 if end else 0.0)
     return None

@@ -76,3 +76,15 @@ def test_every_curated_row_has_a_source():
         for value in urls:
             for url in value.split(" ; "):
                 assert url.startswith(("http://", "https://")), f"{name}: {url!r} is not a URL"
+
+
+def test_curated_descriptors_list_exactly_the_sources_their_rows_cite():
+    from scripts.build_datapackage import CURATED, row_sources
+
+    for path in sorted((DATA / "descriptors").glob("*.json")):
+        res = json.loads(path.read_text(encoding="utf-8"))
+        if res.get("derivation") != CURATED:
+            continue
+        assert res["sources"] == row_sources(DATA / res["path"]), (
+            f"{path.name}: its sources differ from those its rows cite; run `python scripts/build_datapackage.py`"
+        )

@@ -86,3 +86,79 @@ def agreement_year(cases: pd.DataFrame, case_id: str) -> int | None:
     if date.empty:
         raise ValueError(f"Unknown case {case_id!r}.")
     return None if pd.isna(date.iloc[0]) else int(date.iloc[0].year)
+
+
+# --- UN troop estimates ----------------------------------------------------------------------
+# Geo-PKO's troop figures (data/mission_troops.csv) are map-based estimates, not UN strength
+# figures. Two rules keep them honest when a lesson adds them up or quotes a peak:
+#
+# - a mission and the mission that took over from it (missions.csv ``predecessor``) both have a
+#   yearly average in the year of the hand-over; much of the same force is counted twice, so in
+#   that year only the larger of the two counts;
+# - an estimate above the highest military ceiling the Security Council authorised for that
+#   mission up to that year (data/mission_ceilings.csv) cannot be a headcount: it is flagged.
+
+
+def ceiling_in_year(ceilings: pd.DataFrame, mission: str, year: int) -> pd.Series | None:
+    """The highest authorised military ceiling of ``mission`` in force at any time in ``year``
+    (the last one adopted before the year, or any adopted during it), or None if none is known."""
+    rows = ceilings[(ceilings["mission"] == mission) & (ceilings["adopted"].dt.year <= year)]
+    if rows.empty:
+        return None
+    rows = rows.sort_values("adopted")
+    in_force = rows[rows["adopted"].dt.year < year].tail(1)
+    during = rows[rows["adopted"].dt.year == year]
+    candidates = pd.concat([in_force, during])
+    return candidates.loc[candidates["military_ceiling"].idxmax()]
+
+
+def troop_checks(mission_troops: pd.DataFrame, ceilings: pd.DataFrame) -> pd.DataFrame:
+    """Each mission-year estimate beside the authorised military ceiling of that year, with
+    ``above_ceiling`` True where the estimate exceeds it (empty where no ceiling is known)."""
+    out = mission_troops.copy()
+    found = [ceiling_in_year(ceilings, m, y) for m, y in zip(out["mission"], out["year"], strict=True)]
+    out["military_ceiling"] = pd.array([None if c is None else int(c["military_ceiling"]) for c in found],
+                                       dtype="Int64")
+    out["ceiling_resolution"] = [None if c is None else c["resolution"] for c in found]
+    out["above_ceiling"] = (out["troops_estimate"] > out["military_ceiling"]).astype("boolean")
+    return out
+
+
+def troops_by_year(mission_troops: pd.DataFrame, missions: pd.DataFrame, case_id: str,
+                   ceilings: pd.DataFrame | None = None) -> pd.DataFrame:
+    """UN troops (Geo-PKO estimates) in a case, year by year, without counting a mission and its
+    successor twice in the year of the hand-over.
+
+    Columns: ``year``; ``troops_estimate`` (the sum over the missions counted); ``counted`` (the
+    missions counted, e.g. "UNAMID, UNMIS"); ``not_counted`` (a predecessor or successor left out
+    in a hand-over year, with its own estimate); and, with ``ceilings``, ``above_ceiling`` (the
+    missions whose estimate exceeds their authorised military ceiling that year, with the ceiling).
+    """
+    rows = mission_troops[mission_troops["case_id"] == case_id]
+    checks = troop_checks(rows, ceilings) if ceilings is not None else None
+    predecessor = {}
+    if "predecessor" in missions.columns:
+        known = missions[missions["predecessor"].notna()]
+        predecessor = dict(zip(known["mission"], known["predecessor"], strict=True))
+    records = []
+    for year, group in rows.groupby("year", sort=True):
+        estimate = dict(zip(group["mission"], group["troops_estimate"], strict=True))
+        left_out = []
+        for successor, before in predecessor.items():
+            if successor in estimate and before in estimate:
+                smaller = successor if estimate[successor] < estimate[before] else before
+                left_out.append(f"{smaller} ({estimate.pop(smaller):,}, hand-over year)")
+        flagged = []
+        if checks is not None:
+            year_checks = checks[(checks["year"] == year) & checks["above_ceiling"].fillna(False)]
+            flagged = [f"{r.mission} (estimate {r.troops_estimate:,}; ceiling {r.military_ceiling:,}, "
+                       f"{r.ceiling_resolution})" for r in year_checks.itertuples()]
+        records.append({
+            "year": int(year),
+            "troops_estimate": int(sum(estimate.values())),
+            "counted": ", ".join(sorted(estimate)),
+            "not_counted": "; ".join(left_out),
+            "above_ceiling": "; ".join(flagged),
+        })
+    columns = ["year", "troops_estimate", "counted", "not_counted", "above_ceiling"]
+    return pd.DataFrame.from_records(records, columns=columns)

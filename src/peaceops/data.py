@@ -407,6 +407,19 @@ def _check_uncertainty(path: Path, frame: pd.DataFrame) -> None:
             )
 
 
+#: What ``cases.conflict_period`` measures, as the table, the case card and the timeline label it:
+#: the first and last years in which UCDP codes the government's armed conflict with the group
+#: that signed the key agreement as active (25 or more battle-related deaths in a year). It is
+#: not the length of the conflict: South Africa's ANC took up arms in 1961, Colombia's conflict
+#: goes on with other groups, and UCDP codes no year below its threshold.
+CONFLICT_YEARS_LABEL = "UCDP active years (main dyad)"
+CONFLICT_YEARS_NOTE = (
+    "Years in which UCDP codes the government's armed conflict with the group that signed the key "
+    "agreement as active (25 or more battle-related deaths in a year): not the whole length of the "
+    "conflict, nor of the violence."
+)
+
+
 def cases_overview(cases: pd.DataFrame | None = None) -> pd.DataFrame:
     """The seven cases at a glance: one row per case, the columns a reader needs first."""
     cases = load("cases") if cases is None else cases
@@ -414,7 +427,7 @@ def cases_overview(cases: pd.DataFrame | None = None) -> pd.DataFrame:
     overview = pd.DataFrame(
         {
             "Case": cases["name"],
-            "Armed conflict": cases["conflict_period"],
+            CONFLICT_YEARS_LABEL: cases["conflict_period"],
             "Key agreement": cases["agreement_short"],
             "Signed": signed,
             "UN missions": cases["un_missions"].fillna("none").str.replace(";", ", "),

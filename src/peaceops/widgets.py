@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from peaceops import charts
 from peaceops.charts import handout_mode
-from peaceops.data import DataError, load
+from peaceops.data import CONFLICT_YEARS_LABEL, CONFLICT_YEARS_NOTE, DataError, load
 
 CASE_SOURCE = (
     "data/cases.csv and data/missions.csv (hand-curated, a source on every row; see data/README.md)"
@@ -48,7 +48,7 @@ def case_card(case: pd.Series) -> str:
     colour = charts.CASE_COLOURS.get(case["case_id"], "#333")
     rows = [
         ("Countries", html.escape(_join(case["countries_iso3"]))),
-        ("Armed conflict", esc(case["conflict_period"])),
+        (CONFLICT_YEARS_LABEL, f"{esc(case['conflict_period'])}<br><small>{CONFLICT_YEARS_NOTE}</small>"),
         ("Key agreement", f"{esc(case['key_agreement'])}<br><small>{html.escape(date_text)}, "
                           f"{esc(case['agreement_place'])}</small>"),
         ("Mediators and facilitators", html.escape(_join(case["mediators"]))),

@@ -58,3 +58,43 @@ def test_agreement_year():
     assert analysis.agreement_year(cases, "cyprus") is None
     with pytest.raises(ValueError, match="Unknown case"):
         analysis.agreement_year(cases, "atlantis")
+
+
+TROOPS = pd.DataFrame({
+    "mission": ["OLD", "OLD", "NEW", "NEW", "OTHER"],
+    "case_id": ["x"] * 5,
+    "year": [2010, 2011, 2011, 2012, 2011],
+    "troops_estimate": [9000, 8000, 5000, 7000, 1000],
+    "locations": [1] * 5,
+})
+MISSIONS = pd.DataFrame({"mission": ["OLD", "NEW", "OTHER"], "predecessor": [None, "OLD", None]})
+CEILINGS = pd.DataFrame({
+    "mission": ["OLD", "NEW", "NEW"],
+    "resolution": ["S/RES/1 (2005)", "S/RES/2 (2011)", "S/RES/3 (2012)"],
+    "adopted": pd.to_datetime(["2005-03-24", "2011-07-08", "2012-12-20"]),
+    "military_ceiling": [7500, 7000, 6500],
+})
+
+
+def test_a_hand_over_year_counts_the_larger_of_predecessor_and_successor_not_both():
+    out = analysis.troops_by_year(TROOPS, MISSIONS, "x").set_index("year")
+    assert out.loc[2011, "troops_estimate"] == 9000  # OLD 8,000 + OTHER 1,000; NEW's 5,000 left out
+    assert "NEW (5,000, hand-over year)" in out.loc[2011, "not_counted"]
+    assert out.loc[2011, "counted"] == "OLD, OTHER"
+    assert out.loc[2010, "troops_estimate"] == 9000 and out.loc[2012, "troops_estimate"] == 7000
+
+
+def test_without_a_predecessor_column_missions_are_summed():
+    out = analysis.troops_by_year(TROOPS, MISSIONS[["mission"]], "x").set_index("year")
+    assert out.loc[2011, "troops_estimate"] == 14000
+
+
+def test_estimates_above_the_ceiling_in_force_are_flagged():
+    checks = analysis.troop_checks(TROOPS, CEILINGS).set_index(["mission", "year"])
+    assert checks.loc[("OLD", 2010), "above_ceiling"]  # 9,000 > 7,500
+    assert checks.loc[("OLD", 2010), "ceiling_resolution"] == "S/RES/1 (2005)"
+    # in 2012 both the 7,000 of 2011 and the 6,500 adopted in December were in force: the higher counts
+    assert checks.loc[("NEW", 2012), "military_ceiling"] == 7000 and not checks.loc[("NEW", 2012), "above_ceiling"]
+    assert pd.isna(checks.loc[("OTHER", 2011), "above_ceiling"])  # no ceiling known: no verdict
+    out = analysis.troops_by_year(TROOPS, MISSIONS, "x", CEILINGS).set_index("year")
+    assert out.loc[2010, "above_ceiling"].startswith("OLD (estimate 9,000; ceiling 7,500, S/RES/1 (2005))")

@@ -160,11 +160,17 @@ def _missions(tables: dict, case: pd.Series) -> list[dict]:
         rows.append(_row("Missions", "Peak UN troops in one year (estimate)", cid, pd.NA, "troops", "",
                          SRC["geopko"], "No UN troop deployment in Geo-PKO for this case (see data/README.md)."))
     else:
-        per_year = troops.groupby("year")["troops_estimate"].sum()
-        peak_year = int(per_year.idxmax())
-        rows.append(_row("Missions", "Peak UN troops in one year (estimate)", cid, int(per_year.max()), "troops",
-                         str(peak_year), SRC["geopko"],
-                         "Approximate, summed over UN missions; troops only, no police or observers."))
+        per_year = analysis.troops_by_year(troops, tables["missions"], cid, tables.get("mission_ceilings"))
+        peak = per_year.loc[per_year["troops_estimate"].idxmax()]
+        note = ("Approximate map-based estimate, summed over the UN missions present "
+                f"({peak['counted']}); troops only, no police or observers.")
+        if peak["not_counted"]:
+            note += f" Not added, to avoid counting one force twice: {peak['not_counted']}."
+        if peak["above_ceiling"]:
+            note += (f" Above the Security Council's authorised military ceiling, so an over-estimate: "
+                     f"{peak['above_ceiling']}.")
+        rows.append(_row("Missions", "Peak UN troops in one year (estimate)", cid, int(peak["troops_estimate"]),
+                         "troops", str(int(peak["year"])), SRC["geopko"], note))
     return rows
 
 

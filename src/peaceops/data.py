@@ -408,15 +408,15 @@ def _check_uncertainty(path: Path, frame: pd.DataFrame) -> None:
 
 
 #: What ``cases.conflict_period`` measures, as the table, the case card and the timeline label it:
-#: the first and last years in which UCDP codes the government's armed conflict with the group
-#: that signed the key agreement as active (25 or more battle-related deaths in a year). It is
+#: the first and last years in which UCDP codes the government's armed conflict with the armed
+#: opposition addressed by the key agreement as active (25 or more battle-related deaths). It is
 #: not the length of the conflict: South Africa's ANC took up arms in 1961, Colombia's conflict
 #: goes on with other groups, and UCDP codes no year below its threshold.
 CONFLICT_YEARS_LABEL = "UCDP active years (main dyad)"
 CONFLICT_YEARS_NOTE = (
-    "Years in which UCDP codes the government's armed conflict with the group that signed the key "
-    "agreement as active (25 or more battle-related deaths in a year): not the whole length of the "
-    "conflict, nor of the violence."
+    "The first and last years in which UCDP codes the case's main armed conflict (the government "
+    "against the armed opposition addressed by the key agreement) as active, with 25 or more "
+    "battle-related deaths in a year: not the whole length of the conflict, nor of the violence."
 )
 
 
@@ -432,6 +432,53 @@ def cases_overview(cases: pd.DataFrame | None = None) -> pd.DataFrame:
             "Signed": signed,
             "UN missions": cases["un_missions"].fillna("none").str.replace(";", ", "),
             "Situation today": cases["status_today"],
+        }
+    )
+    return overview.set_index("Case")
+
+
+#: How each ``human_cost.measure`` reads in a table for learners.
+HUMAN_COST_MEASURES = {
+    "deaths": "Deaths",
+    "missing": "Missing",
+    "displaced": "Displaced",
+    "refugees": "Refugees",
+    "crossed borders": "Fled abroad",
+    "forcibly removed": "Forcibly removed",
+}
+
+
+def _estimate_text(low: object, best: object, high: object) -> str:
+    """'102,800 (91,800–113,800)', '450,664 (up to 800,000)', or '97,207'."""
+    def fmt(v: object) -> str | None:
+        return None if v is None or pd.isna(v) else f"{int(v):,}"
+    low, best, high = fmt(low), fmt(best), fmt(high)
+    if low and high and (low, high) != (best, best):
+        return f"{best} ({low}–{high})"
+    if high and high != best:
+        return f"{best} (up to {high})"
+    if low and low != best:
+        return f"{best} (at least {low})"
+    return best or "no estimate"
+
+
+def human_cost_overview(human_cost: pd.DataFrame | None = None, cases: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The human cost of each case as the producers counted it: one row per estimate, with what is
+    counted, over which years, and who counted. Not UCDP battle-related deaths."""
+    human_cost = load("human_cost") if human_cost is None else human_cost
+    cases = load("cases") if cases is None else cases
+    names = dict(zip(cases["case_id"], cases["name"], strict=True))
+    order = {cid: i for i, cid in enumerate(cases["case_id"])}
+    rows = human_cost.assign(_order=human_cost["case_id"].map(order)).sort_values("_order", kind="stable")
+    overview = pd.DataFrame(
+        {
+            "Case": rows["case_id"].map(names),
+            "Measure": rows["measure"].map(HUMAN_COST_MEASURES).fillna(rows["measure"]),
+            "Period": rows["period"],
+            "Estimate": [_estimate_text(*v) for v in zip(rows["value_low"], rows["value_best"], rows["value_high"],
+                                                          strict=True)],
+            "Counted by": rows["producer"],
+            "What is counted": rows["scope"],
         }
     )
     return overview.set_index("Case")

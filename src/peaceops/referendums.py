@@ -20,7 +20,7 @@ from peaceops import charts
 from peaceops.data import load
 from peaceops.widgets import Explorer, InputError, message_html
 
-SOURCE = "data/referendums.csv (hand-curated; ARK, Georgetown University, Wikipedia results pages; see data/README.md)"
+SOURCE = "data/referendums.csv (hand-curated from published results; each row names its source; see data/README.md)"
 
 # A short display name for each vote (the ids are the table's own; the names add no new fact).
 VOTE_NAMES = {

@@ -136,15 +136,17 @@ def troops_by_year(mission_troops: pd.DataFrame, missions: pd.DataFrame, case_id
     """
     rows = mission_troops[mission_troops["case_id"] == case_id]
     checks = troop_checks(rows, ceilings) if ceilings is not None else None
-    predecessor = {}
+    hand_overs = []  # (successor, predecessor) pairs; a mission can take over from several
     if "predecessor" in missions.columns:
         known = missions[missions["predecessor"].notna()]
-        predecessor = dict(zip(known["mission"], known["predecessor"], strict=True))
+        hand_overs = [(after, before.strip()) for after, befores in zip(known["mission"], known["predecessor"],
+                                                                         strict=True)
+                      for before in str(befores).split(";") if before.strip()]
     records = []
     for year, group in rows.groupby("year", sort=True):
         estimate = dict(zip(group["mission"], group["troops_estimate"], strict=True))
         left_out = []
-        for successor, before in predecessor.items():
+        for successor, before in hand_overs:
             if successor in estimate and before in estimate:
                 smaller = successor if estimate[successor] < estimate[before] else before
                 left_out.append(f"{smaller} ({estimate.pop(smaller):,}, hand-over year)")

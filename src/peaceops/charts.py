@@ -312,6 +312,9 @@ def timeline_data(case: pd.Series, missions: pd.DataFrame, this_year: int) -> di
         mx += [m.start_year, end + 0.999 if end == m.start_year else end, None]
         my += [m.mission, m.mission, None]
         status = f"{m.start_year}–{m.end_year}" if pd.notna(m.end_year) else f"since {m.start_year}"
+        until = getattr(m, "mandate_until", None)
+        if pd.isna(m.end_year) and until is not None and pd.notna(until):
+            status += f"; last renewal found runs to {until.day} {until:%B %Y}"
         labels += [f"{m.mission}: {m.full_name} ({m.organisation}, {status})"] * 2 + [None]
     xs = [v for v in conflict_x + agreement_x + mx if v is not None and pd.notna(v)]
     return {

@@ -222,9 +222,9 @@ def typology_check() -> ClassifyAndDefend:
     """The lesson's self-check: classify the four cases and read the defence of each classification."""
     return ClassifyAndDefend({
         "Timor-Leste": _q("Timor-Leste", TYPOLOGY[0], {
-            TYPOLOGY[0]: "The sovereignty dispute ended with a UN-run vote, a UN transitional administration "
-            "and independence in 2002. The 2006 crisis was violence inside the new state, not a return of "
-            "the war with Indonesia.",
+            TYPOLOGY[0]: "The sovereignty dispute ended, after Indonesia's offer of January 1999, with a UN-run vote, "
+            "a UN transitional administration and independence in 2002. The 2006 crisis was violence inside the "
+            "new state, not a return of the war with Indonesia.",
             TYPOLOGY[1]: "The 1999 agreements were implemented: the vote was held and independence followed. "
             "What was uneven came later, in state-building (the 2006 crisis).",
             TYPOLOGY[2]: "Nothing stayed frozen: the territory changed status and UN missions left in 2012.",
@@ -245,8 +245,8 @@ def typology_check() -> ClassifyAndDefend:
             "sought to reunite the island, not to partition it.",
             TYPOLOGY[1]: "There is no agreement to implement: the Annan Plan failed in 2004 and Crans-Montana "
             "closed without agreement in 2017.",
-            TYPOLOGY[2]: "UCDP's last episode ended with the 1974 ceasefire; UNFICYP has held the buffer zone "
-            "since; the political dispute is unsettled. Contained, not resolved.",
+            TYPOLOGY[2]: "UCDP's last episode, Cyprus against Turkey, ended with the ceasefire of 16 August 1974; "
+            "UNFICYP has held the buffer zone since; the political dispute is unsettled. Contained, not resolved.",
             TYPOLOGY[3]: "There has been no new war since 1974, which is what the buffer zone helps to prevent.",
         }),
         "Sudan": _q("Sudan", TYPOLOGY[3], {

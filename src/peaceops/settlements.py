@@ -42,7 +42,8 @@ MEASURES = {
     "women": "Women among the delegates",
 }
 SOURCES = {
-    "deaths": "UCDP/PRIO Armed Conflict Dataset 22.1 and UCDP Battle-Related Deaths 22.1 (data/conflict_years.csv)",
+    "deaths": ("UCDP/PRIO Armed Conflict Dataset 22.1 and UCDP Battle-Related Deaths 22.1 (data/conflict_years.csv); "
+               "deaths in fighting between the warring parties only, not the war's full toll"),
     "provisions": "PA-X Peace Agreements Database v2, provision codes (data/agreements.csv)",
     "women": "Peace Agreement Delegates Dataset, PADD (Good 2024) (data/women_in_delegations.csv)",
 }

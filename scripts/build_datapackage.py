@@ -29,12 +29,14 @@ ORDER = [
     "peacekeeping_totals",
     "missions",
     "mission_troops",
+    "mission_ceilings",
     "women_in_delegations",
     "women_global_shares",
     "indicators",
     "milestones",
     "referendums",
     "actors",
+    "human_cost",
 ]
 
 PACKAGE = {

@@ -67,7 +67,8 @@ TROOPS = pd.DataFrame({
     "troops_estimate": [9000, 8000, 5000, 7000, 1000],
     "locations": [1] * 5,
 })
-MISSIONS = pd.DataFrame({"mission": ["OLD", "NEW", "OTHER"], "predecessor": [None, "OLD", None]})
+MISSIONS = pd.DataFrame({"mission": ["OLD", "NEW", "OTHER"], "predecessor": [None, "OLD", None],
+                         "start_year": [2005, 2011, 2011]})
 CEILINGS = pd.DataFrame({
     "mission": ["OLD", "NEW", "NEW"],
     "resolution": ["S/RES/1 (2005)", "S/RES/2 (2011)", "S/RES/3 (2012)"],
@@ -98,3 +99,19 @@ def test_estimates_above_the_ceiling_in_force_are_flagged():
     assert pd.isna(checks.loc[("OTHER", 2011), "above_ceiling"])  # no ceiling known: no verdict
     out = analysis.troops_by_year(TROOPS, MISSIONS, "x", CEILINGS).set_index("year")
     assert out.loc[2010, "above_ceiling"].startswith("OLD (estimate 9,000; ceiling 7,500, S/RES/1 (2005))")
+
+
+def test_a_ceiling_set_during_a_year_covers_that_year_only_if_the_mission_began_then():
+    cuts = pd.DataFrame({"mission": ["M"], "resolution": ["S/RES/9 (2004)"],
+                         "adopted": pd.to_datetime(["2004-10-22"]), "military_ceiling": [860]})
+    assert analysis.ceiling_in_year(cuts, "M", 2004) is None  # strength before October unknown
+    assert analysis.ceiling_in_year(cuts, "M", 2004, start_year=2004)["military_ceiling"] == 860
+    assert analysis.ceiling_in_year(cuts, "M", 2005)["military_ceiling"] == 860
+    assert analysis.ceiling_in_year(cuts, "M", 2003) is None
+
+
+def test_real_estimates_are_checked_against_real_ceilings():
+    checks = analysis.troop_checks(load("mission_troops"), load("mission_ceilings"), load("missions"))
+    row = checks.set_index(["mission", "year"]).loc[("UNMISET", 2003)]
+    assert row["troops_estimate"] == 6850 and row["military_ceiling"] == 5000 and row["above_ceiling"]
+    assert checks["above_ceiling"].notna().sum() >= 50  # most mission-years have a known ceiling

@@ -99,24 +99,34 @@ def agreement_year(cases: pd.DataFrame, case_id: str) -> int | None:
 #   mission up to that year (data/mission_ceilings.csv) cannot be a headcount: it is flagged.
 
 
-def ceiling_in_year(ceilings: pd.DataFrame, mission: str, year: int) -> pd.Series | None:
-    """The highest authorised military ceiling of ``mission`` in force at any time in ``year``
-    (the last one adopted before the year, or any adopted during it), or None if none is known."""
+def ceiling_in_year(ceilings: pd.DataFrame, mission: str, year: int, start_year: int | None = None) -> pd.Series | None:
+    """The highest authorised military ceiling of ``mission`` in force at any time in ``year``: the
+    last one adopted before the year, or any adopted during it. None if none is known for the whole
+    year: when no ceiling was in force on 1 January, one adopted later in the year covers the year
+    only if the mission began that year (``start_year``), since its strength before is unknown."""
     rows = ceilings[(ceilings["mission"] == mission) & (ceilings["adopted"].dt.year <= year)]
     if rows.empty:
         return None
     rows = rows.sort_values("adopted")
     in_force = rows[rows["adopted"].dt.year < year].tail(1)
     during = rows[rows["adopted"].dt.year == year]
+    if in_force.empty and start_year != year:
+        return None
     candidates = pd.concat([in_force, during])
     return candidates.loc[candidates["military_ceiling"].idxmax()]
 
 
-def troop_checks(mission_troops: pd.DataFrame, ceilings: pd.DataFrame) -> pd.DataFrame:
+def troop_checks(mission_troops: pd.DataFrame, ceilings: pd.DataFrame,
+                 missions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each mission-year estimate beside the authorised military ceiling of that year, with
-    ``above_ceiling`` True where the estimate exceeds it (empty where no ceiling is known)."""
+    ``above_ceiling`` True where the estimate exceeds it (empty where no ceiling is known).
+    ``missions`` (with ``start_year``) tells which year each mission began."""
     out = mission_troops.copy()
-    found = [ceiling_in_year(ceilings, m, y) for m, y in zip(out["mission"], out["year"], strict=True)]
+    started = {}
+    if missions is not None and "start_year" in missions.columns:
+        started = dict(zip(missions["mission"], missions["start_year"], strict=True))
+    found = [ceiling_in_year(ceilings, m, y, started.get(m))
+             for m, y in zip(out["mission"], out["year"], strict=True)]
     out["military_ceiling"] = pd.array([None if c is None else int(c["military_ceiling"]) for c in found],
                                        dtype="Int64")
     out["ceiling_resolution"] = [None if c is None else c["resolution"] for c in found]
@@ -135,7 +145,7 @@ def troops_by_year(mission_troops: pd.DataFrame, missions: pd.DataFrame, case_id
     missions whose estimate exceeds their authorised military ceiling that year, with the ceiling).
     """
     rows = mission_troops[mission_troops["case_id"] == case_id]
-    checks = troop_checks(rows, ceilings) if ceilings is not None else None
+    checks = troop_checks(rows, ceilings, missions) if ceilings is not None else None
     hand_overs = []  # (successor, predecessor) pairs; a mission can take over from several
     if "predecessor" in missions.columns:
         known = missions[missions["predecessor"].notna()]

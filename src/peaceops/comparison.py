@@ -21,8 +21,8 @@ from peaceops import analysis, charts
 from peaceops.data import load
 from peaceops.widgets import Explorer, InputError
 
-TABLES = ("cases", "conflict_years", "agreements", "missions", "mission_troops", "women_in_delegations",
-          "indicators")
+TABLES = ("cases", "conflict_years", "agreements", "missions", "mission_troops", "mission_ceilings",
+          "women_in_delegations", "indicators")
 PROVISIONS = {
     "power_sharing": "power sharing",
     "ceasefire": "ceasefire",
@@ -160,7 +160,7 @@ def _missions(tables: dict, case: pd.Series) -> list[dict]:
         rows.append(_row("Missions", "Peak UN troops in one year (estimate)", cid, pd.NA, "troops", "",
                          SRC["geopko"], "No UN troop deployment in Geo-PKO for this case (see data/README.md)."))
     else:
-        per_year = analysis.troops_by_year(troops, tables["missions"], cid, tables.get("mission_ceilings"))
+        per_year = analysis.troops_by_year(troops, tables["missions"], cid, tables["mission_ceilings"])
         peak = per_year.loc[per_year["troops_estimate"].idxmax()]
         note = ("Approximate map-based estimate, summed over the UN missions present "
                 f"({peak['counted']}); troops only, no police or observers.")

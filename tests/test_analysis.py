@@ -115,3 +115,13 @@ def test_real_estimates_are_checked_against_real_ceilings():
     row = checks.set_index(["mission", "year"]).loc[("UNMISET", 2003)]
     assert row["troops_estimate"] == 6850 and row["military_ceiling"] == 5000 and row["above_ceiling"]
     assert checks["above_ceiling"].notna().sum() >= 50  # most mission-years have a known ceiling
+
+
+def test_the_descriptor_states_the_ceiling_check_as_computed():
+    from peaceops.data import resource
+
+    checks = analysis.troop_checks(load("mission_troops"), load("mission_ceilings"), load("missions"))
+    known, above = int(checks["above_ceiling"].notna().sum()), int(checks["above_ceiling"].fillna(False).sum())
+    assert f"of the {known} mission-years for which a ceiling in force is known, {above} estimates exceed it" in (
+        resource("mission_troops")["description"]
+    )

@@ -72,8 +72,9 @@ ERAS: tuple[Era, ...] = (
     ),
     Era(
         "surge", "Post-Cold War surge", 1989, 1999,
-        "Missions multiplied after the Cold War (An Agenda for Peace, 1992), and the decade included the failures "
-        "in Rwanda (1994) and at Srebrenica (1995); it closes before the Brahimi Report of August 2000.",
+        "Missions multiplied after the Cold War (An Agenda for Peace, 1992), and the decade included the UN's "
+        "failures to stop genocide in Rwanda (1994) and at Srebrenica (1995); it closes before the Brahimi Report "
+        "of August 2000.",
         "Boutros-Ghali, An Agenda for Peace, A/47/277-S/24111 (1992); data/milestones.csv",
     ),
     Era(

@@ -75,7 +75,7 @@ def mission_spans(missions: pd.DataFrame, as_of: float | None = None) -> pd.Data
         start = (r.start_date.strftime("%d %b %Y").lstrip("0") if pd.notna(r.start_date)
                  else f"{r.start_year} (year only)")
         if r.ongoing:
-            return f"{start} – ongoing at the last renewal found"
+            return f"{start} – ongoing as of the last mandate renewal in the table (see data/README.md for its date)"
         end = r.end_date.strftime("%d %b %Y").lstrip("0") if pd.notna(r.end_date) else f"{r.end_year} (year only)"
         return f"{start} – {end}"
 
@@ -249,7 +249,8 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         "unficyp_1964", "A force that stays by consent (Cyprus, since 1964)",
         "In March 1964 the Security Council recommends a UN force for Cyprus 'with the consent of the Government "
-        "of Cyprus'. The force, UNFICYP, is still there, its mandate renewed again and again; since 1974 it has "
+        "of Cyprus', and a UN mediator. The force, UNFICYP, is still there, its mandate renewed again and again; "
+        "since the ceasefire of 16 August 1974, after the coup of 15 July and Turkey's military intervention, it has "
         "patrolled a buffer zone between the two sides.",
         _principle(CONSENT, {
             CONSENT: "Resolution 186 (1964) makes the force conditional on the host government's consent, and each "
@@ -262,18 +263,22 @@ SCENARIOS: tuple[Scenario, ...] = (
             RESPECTED: "Consent was the condition of deployment in 1964 and the force has been renewed ever since. "
             "The cost is debated: some say a stable buffer removes the pressure to settle.",
             NOT_RESPECTED: "The force deployed with the government's consent and has never stayed against it.",
-            STRETCHED: "Consent has been strained at times, and its holders have changed since 1974, but the force "
-            "still rests on it: that is not a deliberate stretch of the principle.",
+            STRETCHED: "Consent has been strained: after 1983 Turkey and the Turkish Cypriot side called the "
+            "text of the renewal resolutions unacceptable, while still cooperating with the force. But the force "
+            "still rests on the consent of the parties: that is not a deliberate stretch of the principle.",
         }),
-        source="UN Security Council resolution 186 (1964), paragraph 4; UNFICYP, Mandate",
-        source_url="http://unscr.com/en/resolutions/186 ; https://unficyp.unmissions.org/unficyp-mandate",
+        source="UN Security Council resolution 186 (1964), S/RES/186 (1964), paragraph 4; UNFICYP, Mandate; "
+        "UNFICYP, Operations since 1974",
+        source_url="https://undocs.org/S/RES/186(1964) ; https://unficyp.unmissions.org/unficyp-mandate ; "
+        "https://unficyp.unmissions.org/operations-1974",
     ),
     Scenario(
         "srebrenica_1995", "The safe area that was not defended (Srebrenica, 1995)",
         "The Security Council has declared Srebrenica a 'safe area' and given UNPROFOR a mandate to deter attacks "
         "on it, with force limited to self-defence and NATO air power in support. In July 1995 Bosnian Serb forces "
         "advance. A lightly armed Dutch battalion is pushed aside, air power is not used to stop the attack, and "
-        "thousands of men and boys are then killed.",
+        "the attackers then kill more than 8,000 Bosniak men and boys: a genocide, as the ICTY (Krstić, "
+        "2004) and the International Court of Justice (2007) have found.",
         _principle(FORCE, {
             CONSENT: "Consent was already weak, but the question that July was whether the UN would use force to "
             "defend the safe area its mandate named.",
@@ -291,8 +296,11 @@ SCENARIOS: tuple[Scenario, ...] = (
             STRETCHED: "Nobody stretched the principle on purpose here: the mission lacked the means and the "
             "political backing to use it.",
         }),
-        source="UN Secretary-General, The fall of Srebrenica, A/54/549 (15 November 1999), paragraphs 467–468",
-        source_url="https://adampost.home.xs4all.nl/Archive/SR/sr_012.htm",
+        source="UN Secretary-General, The fall of Srebrenica, A/54/549 (15 November 1999), paragraphs 467–468; "
+        "ICTY, Prosecutor v. Krstić, IT-98-33-A, Appeals Chamber Judgement (19 April 2004); ICJ, Bosnia and "
+        "Herzegovina v. Serbia and Montenegro, Judgment of 26 February 2007",
+        source_url="https://undocs.org/A/54/549 ; https://www.icty.org/x/cases/krstic/acjug/en/krs-aj040419e.htm ; "
+        "https://icj-cij.org/node/101888",
     ),
     Scenario(
         "rwanda_1994", "Reading a genocide as a broken ceasefire (Rwanda, 1994)",
@@ -317,7 +325,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         }),
         source="Report of the Independent Inquiry into the actions of the UN during the 1994 genocide in Rwanda, "
         "S/1999/1257 (15 December 1999)",
-        source_url="https://phdn.org/archives/www.ess.uwe.ac.uk/documents/RwandaReport3.htm",
+        source_url="https://undocs.org/S/1999/1257",
     ),
     Scenario(
         "monusco_2013", "An 'offensive' brigade inside a peacekeeping mission (DR Congo, 2013)",
@@ -366,11 +374,9 @@ SCENARIOS: tuple[Scenario, ...] = (
             STRETCHED: "Contested: the two parties disagree about the mission's mandate and functions, and the UN "
             "keeps it in place pending a Council decision.",
         }),
-        source="UN (UNjobnet), UNMOGIP background; Drishti IAS, UN Military Observer Group in India and Pakistan "
-        "(2022)",
-        source_url="https://www.unjobnet.org/organizations/UNMOGIP ; "
-        "https://drishtiias.com/daily-updates/daily-news-analysis/un-military-observer-group-in-india-and-piakistan/"
-        "print_manually",
+        source="UN Peacekeeping, UNMOGIP; The Hindu, 'Time U.N. observers left Kashmir: India' (22 January 2013)",
+        source_url="https://peacekeeping.un.org/en/mission/unmogip ; "
+        "https://www.thehindu.com/news/national/time-un-observers-left-kashmir-india/article4330381.ece",
     ),
     Scenario(
         "referee_hypothetical", "Blaming one side (hypothetical)",

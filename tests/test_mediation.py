@@ -100,3 +100,13 @@ def test_explorer_bad_input_gives_a_message(tables):
     assert explorer.refresh() is False or "Choose a case" in explorer.message.value
     assert "Choose a case" in explorer.message.value
     assert tuple(explorer.figure.data[0].x) == before
+
+
+def test_durations_figure_shows_every_bar_from_its_first_talks():
+    from peaceops import mediation
+    from peaceops.data import load
+
+    milestones = load("milestones")
+    fig = mediation.durations_figure(milestones, load("cases"))
+    start = mediation.process_durations(milestones, load("cases"), "first")["start_x"].min()
+    assert fig.layout.xaxis.range[0] <= start, "the earliest bar (Cyprus, 1964) must not be cut off"

@@ -216,7 +216,8 @@ def durations_figure(milestones: pd.DataFrame, cases: pd.DataFrame | None = None
             ))
     fig.update_yaxes(categoryorder="array", categoryarray=list(first["Case"])[::-1], title="")
     fig.update_xaxes(title="Year")
-    charts.year_axis(fig, 1980, this_year + 4)
+    earliest = int(min(first["start_x"].min(), last["start_x"].min()))
+    charts.year_axis(fig, 5 * (earliest // 5), this_year + 4)  # from the earliest first talks (Cyprus, 1964)
     fig.update_layout(margin=dict(l=230, r=40))
     return fig
 

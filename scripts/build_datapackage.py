@@ -84,8 +84,8 @@ def row_sources(csv_path: Path) -> list[dict]:
 def sync_curated_sources(data_dir: Path, name: str, resource: dict, descriptor: Path) -> dict:
     """For a hand-curated table, set the descriptor's ``sources`` to the sources its rows cite, so the
     two never drift apart; the descriptor file is rewritten only when its list changes."""
-    if resource.get("derivation") != CURATED:
-        return resource
+    if resource.get("derivation") != CURATED or not (data_dir / resource["path"]).is_file():
+        return resource  # derived tables list their releases; a folder without the table keeps the list
     sources = row_sources(data_dir / resource["path"])
     if resource.get("sources") != sources:
         resource["sources"] = sources

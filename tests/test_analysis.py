@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -125,3 +127,5 @@ def test_the_descriptor_states_the_ceiling_check_as_computed():
     assert f"of the {known} mission-years for which a ceiling in force is known, {above} estimates exceed it" in (
         resource("mission_troops")["description"]
     )
+    lesson = (Path(__file__).resolve().parent.parent / "notebooks" / "12_conclusion.ipynb").read_text(encoding="utf-8")
+    assert f"{above} of the {known} mission-year estimates that can be checked exceed the ceiling" in lesson

@@ -331,7 +331,7 @@ def case_timeline(
 ) -> go.Figure:
     """A timeline of one case: years of armed conflict, the key agreement, and the missions deployed."""
     fig = new_figure("", source, widget=widget, height=380)
-    fig.add_trace(go.Scatter(mode="lines", line=dict(width=14), name="UCDP active years (main dyad)",
+    fig.add_trace(go.Scatter(mode="lines", line=dict(width=14), name="UCDP active years",
                              hoverinfo="x+name"))
     fig.add_trace(
         go.Scatter(mode="markers", marker=dict(symbol="diamond", size=16, color=OKABE_ITO["black"]),

@@ -412,11 +412,13 @@ def _check_uncertainty(path: Path, frame: pd.DataFrame) -> None:
 #: opposition addressed by the key agreement as active (25 or more battle-related deaths). It is
 #: not the length of the conflict: South Africa's ANC took up arms in 1961, Colombia's conflict
 #: goes on with other groups, and UCDP codes no year below its threshold.
-CONFLICT_YEARS_LABEL = "UCDP active years (main dyad)"
+CONFLICT_YEARS_LABEL = "UCDP active years"
 CONFLICT_YEARS_NOTE = (
     "The first and last years in which UCDP codes the case's main armed conflict (the government "
     "against the armed opposition addressed by the key agreement) as active, with 25 or more "
-    "battle-related deaths in a year: not the whole length of the conflict, nor of the violence."
+    "battle-related deaths in a year: not the whole length of the conflict, nor of the violence. "
+    "Cyprus is the exception: its 1963–1964 is the intercommunal violence, dated from UNFICYP, "
+    "which UCDP does not code; 1974 is UCDP's Cyprus–Turkey conflict."
 )
 
 

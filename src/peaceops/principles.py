@@ -75,7 +75,10 @@ def mission_spans(missions: pd.DataFrame, as_of: float | None = None) -> pd.Data
         start = (r.start_date.strftime("%d %b %Y").lstrip("0") if pd.notna(r.start_date)
                  else f"{r.start_year} (year only)")
         if r.ongoing:
-            return f"{start} – ongoing as of the last mandate renewal in the table (see data/README.md for its date)"
+            until = getattr(r, "mandate_until", None)
+            renewal = (f"the last renewal found runs to {until.day} {until:%B %Y}"
+                       if until is not None and pd.notna(until) else "no end date is set or was found")
+            return f"{start} – no end date in the table, so the bar runs to today ({renewal})"
         end = r.end_date.strftime("%d %b %Y").lstrip("0") if pd.notna(r.end_date) else f"{r.end_year} (year only)"
         return f"{start} – {end}"
 

@@ -120,3 +120,11 @@ def test_overview_speaks_the_learners_language():
     assert _estimate_text(91800, 102800, 113800) == "102,800 (91,800–113,800)"
     assert _estimate_text(None, 450664, 800000) == "450,664 (up to 800,000)"
     assert _estimate_text(None, 97207, None) == "97,207"
+
+
+def test_scopes_speak_to_learners_not_in_row_ids(table):
+    import re
+
+    ids = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")
+    leaks = {row.estimate_id: ids.findall(row.scope) for row in table.itertuples() if ids.search(row.scope)}
+    assert not leaks, f"scopes are shown to learners; name the estimate, not its id: {leaks}"

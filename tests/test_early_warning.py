@@ -61,3 +61,21 @@ def test_explorer_bad_input_gives_message():
     explorer.case.value = None
     assert "Choose a case" in explorer.message.value
     assert tuple(explorer.figure.data[0].x) == x_before
+
+
+def test_record_for_learners_has_labels_and_words_for_empty_shares():
+    table = ew.record()
+    frame = table.frame.set_index("Case")
+    assert frame.loc["Northern Ireland", "Flags that were false alarms (%)"] == "no flags"
+    assert frame.loc["All scored cases", "False alarms"] == 7
+    assert "<NA>" not in repr(table) and "share of flags" not in repr(table)
+
+
+def test_explorer_states_hits_against_false_alarms():
+    explorer = ew.EarlyWarningExplorer()
+    assert "11 flags, of which 4 hits and 7 false alarms" in explorer.table.value
+    explorer.window.value = 1
+    assert "32 flags, of which 11 hits and 21 false alarms" in explorer.table.value
+    explorer.threshold.value = 1000
+    assert "22 flags, of which 9 hits and 13 false alarms" in explorer.table.value
+    assert "<NA>" not in explorer.table.value

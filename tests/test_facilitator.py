@@ -22,7 +22,7 @@ def test_every_lesson_has_a_page_with_its_timing():
         assert page.is_file(), f"facilitator/{page.name} is missing"
         first = page.read_text(encoding="utf-8").splitlines()[0]
         expected = (f"**Timing**: {meta['teaching_minutes']} min teaching · {meta['exercise_minutes']} min exercises"
-                    f" · {meta.get('optional_minutes', 0)} min optional")
+                    f" · {meta['discussion_minutes']} min discussion · {meta.get('optional_minutes', 0)} min optional")
         assert first == expected, f"facilitator/{page.name}: timing {first!r} is not the lesson's {expected!r}"
         assert f"{path.stem}.md" in readme, f"facilitator/README.md does not link {path.stem}.md"
 

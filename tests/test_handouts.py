@@ -38,7 +38,7 @@ def test_handout_contains_the_lessons_figures_and_plotly_once(handout):
     assert "The seven cases on a world map" in handout
     assert "Dayton Agreement" in handout  # the checked table and the case card
     assert "application/vnd.jupyter.widget-view+json" not in handout
-    assert "Interactive in JupyterLab; shown here with Case" in handout
+    assert "Interactive in JupyterLab; shown here with First case" in handout
 
 
 def test_handout_renderer_writes_plotlyjs_only_in_the_first_figure(monkeypatch):

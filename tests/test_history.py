@@ -39,7 +39,6 @@ def test_components_before_1992_stay_missing_not_zero(totals):
     window = history.totals_window(totals, 1988, 1995, "troops")
     assert window["personnel"].isna().sum() == 4  # 1988-1991
     assert window.loc[window["year"] == 1992, "personnel"].item() == 45675
-    assert "absent, not zero" in history.window_summary(window, "troops")
 
 
 @pytest.mark.parametrize("start,end,component", [(1990, 1990, "total"), (1950, 1980, "police"),
@@ -49,34 +48,69 @@ def test_bad_windows_raise_input_error(totals, start, end, component):
         history.totals_window(totals, start, end, component)
 
 
-def test_slider_and_menu_update_the_figure_in_place(totals):
-    explorer = history.TotalsExplorer(totals)
+def test_the_lesson_eras_and_their_summary(totals):
+    assert history.eras_from(history.DEFAULT_BOUNDS) == history.ERAS
+    summary = history.era_summary(totals).set_index("Era")
+    assert list(summary.index) == ["1 · Cold War", "2 · Post-Cold War surge", "3 · After Brahimi", "4 · Decline"]
+    assert summary.loc["3 · After Brahimi", "Peak personnel"] == "107,088 (2015)"
+    assert summary.loc["3 · After Brahimi", "Personnel (first → last December)"] == "37,733 → 107,088"
+    # The surge era starts and ends near 18,000: its average change hides a boom and a bust.
+    assert summary.loc["2 · Post-Cold War surge", "Average change a year"] == "+56 personnel"
+    assert summary.loc["4 · Decline", "Average change a year"].startswith("−")
+
+
+def test_moved_boundaries_change_the_story(totals):
+    eras = history.eras_from((1991, 1995, 2013))
+    assert [(e.start, e.end) for e in eras] == [(1947, 1991), (1992, 1995), (1996, 2013), (2014, 2021)]
+    assert eras[1].justification.startswith("Your boundaries")
+    summary = history.era_summary(totals, (1991, 1995, 2013)).set_index("Era")
+    assert summary.loc["2 · Post-Cold War surge", "Personnel (first → last December)"] == "52,154 → 31,031"
+    assert summary.loc["2 · Post-Cold War surge", "Average change a year"] == "−7,041 personnel"
+
+
+@pytest.mark.parametrize("bounds", [(1988, 1989, 2015), (1999, 1988, 2015), (1988, 1999, 2021), (1988, 1999)])
+def test_boundaries_that_leave_an_era_too_short_raise_input_error(bounds):
+    with pytest.raises(InputError):
+        history.eras_from(bounds)
+
+
+def test_era_explorer_updates_the_figure_in_place(totals):
+    explorer = history.EraExplorer(totals)
     figure = explorer.figure
-    assert explorer.years.description == "Years" and explorer.component.description == "Personnel"
-    before = tuple(figure.data[0].x)
-    explorer.years.value = (1990, 2005)  # what dragging the slider does
+    assert [b.description for b in explorer.bounds] == list(history.EraExplorer.NAMES)
+    assert [b.value for b in explorer.bounds] == list(history.DEFAULT_BOUNDS)
+    assert "lesson's eras" in figure.layout.title.text and "+56 personnel" in explorer.table.value
+    averages = tuple(figure.data[2].y)
+    explorer.bounds[0].value = 1991  # what choosing in the first drop-down does
     assert explorer.figure is figure
-    assert tuple(figure.data[0].x) != before and list(figure.data[0].x)[0] == 1990
-    assert {a.text.split("<br>")[0] for a in figure.layout.annotations if a.name and a.name.startswith("era-")} == {
-        "<b>Post-Cold War surge</b>", "<b>After Brahimi</b>"}
+    assert tuple(figure.data[2].y) != averages and "your eras" in figure.layout.title.text
+    labels = {a.text.split("<br>")[1] for a in figure.layout.annotations if a.name and a.name.startswith("era-")}
+    assert "1947–1991" in labels and "1992–1999" in labels
     assert any(a.name == "source" for a in figure.layout.annotations)
-    explorer.component.value = "police"
-    assert list(figure.data[0].y)[2] == 4413  # 1992
-    assert "police" in figure.layout.title.text.lower()
+    assert explorer.set_bounds(1991, 1995, 2013) is True and "−7,041 personnel" in explorer.table.value
+    assert explorer.message.value == ""
+    explorer.reset.click()
+    assert [b.value for b in explorer.bounds] == list(history.DEFAULT_BOUNDS)
+
+
+def test_era_explorer_keeps_the_figure_on_bad_boundaries(totals):
+    explorer = history.EraExplorer(totals)
+    averages, table = tuple(explorer.figure.data[2].y), explorer.table.value
+    explorer.bounds[1].value = 1989  # era 2 would be the single year 1989
+    assert "at least 2 years" in explorer.message.value
+    assert tuple(explorer.figure.data[2].y) == averages and explorer.table.value == table
+    assert explorer.set_bounds(1990, 1980, 2015) is False and "before it begins" in explorer.message.value
+    explorer.bounds[1].value = 1999
     assert explorer.message.value == ""
 
 
-def test_single_year_or_empty_component_gives_a_message_not_a_traceback(totals):
-    explorer = history.TotalsExplorer(totals)
-    data = list(explorer.figure.data[0].y)
-    explorer.years.value = (2000, 2000)
-    assert "single year" in explorer.message.value
-    assert list(explorer.figure.data[0].y) == data  # figure kept
-    explorer.years.value = (1960, 1970)
-    explorer.component.value = "troops"
-    assert "1992" in explorer.message.value
-    explorer.component.value = "total"
-    assert explorer.message.value == ""
+def test_components_figure_marks_each_peak(totals):
+    fig = history.components_figure(totals)
+    peaks = {t.name: (t.x[0], t.y[0]) for t in fig.data if t.name.endswith(": peak")}
+    assert peaks == {"Troops: peak": (2015, 91383), "Police: peak": (2010, 14322),
+                     "Military observers: peak": (2017, 3464)}
+    assert min(fig.data[0].x) == history.SPLIT_FIRST_YEAR  # no empty years before the split
+    assert any(getattr(a, "name", None) == "source" for a in fig.layout.annotations)
 
 
 def test_milestones_frame_positions_and_hover():
@@ -89,25 +123,19 @@ def test_milestones_frame_positions_and_hover():
     assert len(history.milestones_frame(load("milestones"), include_cases=True)) > len(frame)
 
 
-def test_milestone_explorer_updates_in_place_and_reports_empty_choices():
-    explorer = history.MilestoneExplorer()
-    figure = explorer.figure
-    n = len(figure.data[0].x)
-    explorer.category.value = "doctrine"
-    assert explorer.figure is figure
-    assert set(figure.data[0].y) == {"doctrine"} and len(figure.data[0].x) < n
-    explorer.era.value = "cold_war"
-    assert "No milestone" in explorer.message.value
-    assert set(figure.data[0].y) == {"doctrine"}  # kept
-    explorer.category.value = "mission"
-    assert explorer.message.value == ""
-    assert all(1947 <= x < 1989 for x in figure.data[0].x)
-    explorer.include_cases.value = True
-    assert len(figure.data[0].x) > 3  # UNFICYP 1964 joins
+def test_timeline_lists_every_milestone_in_order_with_srebrenica():
+    fig = history.timeline(load("milestones"))
+    rows = list(fig.layout.yaxis.categoryarray)[::-1]
+    assert rows[0] == "1945 · UN Charter signed" and rows[-1] == "2015 · HIPPO report"
+    assert "1995 · Fall of Srebrenica and genocide" in rows
+    assert sum(len(t.x) for t in fig.data) == len(rows)
+    assert {t.name for t in fig.data} == {"foundation", "mission", "doctrine", "setback"}
 
 
-def test_self_check_questions_are_consistent(totals):
-    assert history.FIRST_ARMED_FORCE.check("UNEF I (1956)")[0] is True
+def test_the_lesson_self_checks_agree_with_the_data(totals):
+    from peaceops import exercises
+
+    assert exercises.item("1.1").question.answer == "UNEF I (1956)"
     peak_year = int(totals.set_index("year")["personnel_total"].idxmax())
-    assert history.era_of(peak_year).label == history.PEAK_YEAR.answer
+    assert history.era_of(peak_year).label == exercises.item("1.3").question.answer
     assert isinstance(history.eras_table(), pd.DataFrame)

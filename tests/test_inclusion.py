@@ -47,16 +47,32 @@ def test_short_name():
         "Owen-Stoltenberg Peace Plan"
 
 
-def test_role_explorer_updates_in_place_and_reports_bad_input(delegations):
-    explorer = inclusion.RoleExplorer(delegations)
-    figure = explorer.figure
-    before = tuple(figure.data[0].x)
-    explorer.role.value = "signatories"
-    assert explorer.figure is figure
-    assert tuple(figure.data[0].x) != before
-    assert "signatories" in figure.layout.title.text
-    explorer.case.value = "northern_ireland"
-    shown = tuple(figure.data[0].x)
-    explorer.role.value = "mediators"
-    assert "no mediators" in explorer.message.value
-    assert tuple(figure.data[0].x) == shown
+def test_global_table_has_labels_and_no_empty_cells():
+    table = inclusion.global_table()
+    assert list(table.frame.columns)[:3] == ["Series (source, period)", "Role", "Women's share (%)"]
+    assert "<NA>" not in repr(table) and "nan" not in repr(table)
+    published = table.frame[table.frame["How obtained"] == "published figure"]
+    assert set(published["Agreements counted"]) == {"not stated"}
+
+
+def test_roles_table_shows_every_role_with_counts_and_gaps(delegations):
+    table = inclusion.roles_table(delegations).frame.set_index("Agreement")
+    assert list(table.columns) == ["Case", "Year", "Delegates", "Signatories", "Negotiators", "Mediators", "Observers"]
+    assert table.loc["Good Friday Agreement", "Signatories"] == "3 of 14"
+    assert table.loc["Good Friday Agreement", "Mediators"] == "none listed"
+    assert table.loc["Final Agreement (FARC-EP)", "Delegates"] == "0 of 6 (4 gender not identified)"
+    assert table.loc["Interim Constitution", "Delegates"] == "no list in PADD"
+    assert table.index.is_unique  # labels tell the agreements apart
+    # no agreement of the cases lists a woman mediator
+    assert all(v.startswith("0 of") or v in ("none listed", "no list in PADD") for v in table["Mediators"])
+    text = repr(inclusion.roles_table(delegations))
+    assert "<NA>" not in text and "pax_id" not in text
+
+
+def test_delegates_figure_has_one_bar_per_agreement_with_a_list(delegations):
+    fig = inclusion.delegates_figure(delegations)
+    listed = delegations["delegates"].notna() & (delegations["delegates"] > 0)
+    assert len(fig.data) == 1 and len(fig.data[0].y) == int(listed.sum())
+    assert "3 of 14" in fig.data[0].text
+    assert any("gender not identified" in t for t in fig.data[0].text)
+    assert fig.layout.title.text and fig.layout.xaxis.title.text

@@ -49,7 +49,21 @@ def test_durations_table_is_the_checked_table(tables):
     milestones, _, cases = tables
     table = mediation.durations_table(milestones, cases)
     assert list(table.index)[0] == "Bosnia and Herzegovina (the Balkans)"
-    assert {"Talks date", "Signed", "Years"} <= set(table.columns)
+    assert {"Talks date", "Signed", "Years", "Dated to"} <= set(table.columns)
+    assert table.loc["Cyprus", "Years"] == "no settlement" and table.loc["Cyprus", "Signed"] == "not signed"
+    assert table.loc["Sudan and South Sudan", "Dated to"] == "the year only (± 0.5 years)"
+    assert not table.isna().any().any() and not (table == "").any().any()  # no <NA>, no empty cell
+
+
+def test_compare_clocks_sets_the_two_starts_side_by_side(tables):
+    milestones, _, cases = tables
+    table = mediation.compare_clocks(milestones, cases)
+    assert table.loc["Bosnia and Herzegovina (the Balkans)", "Years from the first talks"] == "3.5"
+    assert table.loc["Bosnia and Herzegovina (the Balkans)", "Years from the final round"] == "0.1"
+    assert table.loc["Sudan and South Sudan", "Years from the final round"] == "11.5"  # one talks row only
+    assert table.loc["Timor-Leste", "Final round opens"] == "Indonesia-Portugal talks resume, 1992 (year only)"
+    assert table.loc["Cyprus", "Years from the final round"] == "no settlement"
+    assert not table.isna().any().any()
 
 
 def test_mediator_types_counts(tables):

@@ -1,11 +1,10 @@
-"""Lesson 09: termination outcomes (table, timeline explorer, classify-and-defend self-check)."""
+"""Lesson 09: termination outcomes (table, timeline explorer, the typology asked as contested views)."""
 
 from __future__ import annotations
 
 import pytest
 
-from peaceops import data, outcomes
-from peaceops.exercises import Question
+from peaceops import data, exercises, outcomes
 
 
 @pytest.fixture(scope="module")
@@ -51,18 +50,17 @@ def test_bad_years_give_a_message_and_keep_the_figure():
     assert tuple(explorer.figure.data[0].x) == x
 
 
-def test_classify_and_defend_gives_feedback_per_item():
-    check = outcomes.typology_check()
-    results = check.check({"Cyprus": outcomes.TYPOLOGY[2], "Sudan": outcomes.TYPOLOGY[0]})
-    assert results == {"Timor-Leste": None, "Colombia": None, "Cyprus": True, "Sudan": False}
-    assert "Correct" in check.feedback["Cyprus"].value
-    assert "2013" in check.feedback["Sudan"].value
-    assert "Choose an answer" in check.feedback["Colombia"].value
+def test_the_data_end_is_marked_and_long_dyads_fit():
+    explorer = outcomes.OutcomeExplorer(initial="sudan")
+    assert [sh.x0 for sh in explorer.figure.layout.shapes] == [outcomes.DATA_LAST + 1]
+    assert any("UCDP data end" in (a.text or "") for a in explorer.figure.layout.annotations)
+    assert explorer.figure.layout.margin.l >= 8 * len("Sudan vs Darfur Joint Resistance Forces")
+    assert explorer.figure.layout.xaxis.range[1] > 2023.5  # the 2023 milestone is not cut at the edge
 
 
-def test_classify_and_defend_is_reusable():
-    q = Question(prompt="?", options=("a", "b"), answer="a", feedback={"a": "yes", "b": "no"})
-    widget = outcomes.ClassifyAndDefend({"x": q})
-    assert widget.check({"x": "a"}) == {"x": True}
-    with pytest.raises(ValueError):
-        outcomes.ClassifyAndDefend({})
+def test_the_typology_items_are_contested_views_with_the_typology_as_options():
+    items = [exercises.item(f"9.1{letter}") for letter in "abcd"]
+    for entry in items:
+        assert isinstance(entry.question, exercises.View), f"{entry.id} must not be marked right or wrong"
+        assert entry.question.options == outcomes.TYPOLOGY
+        assert len({p.view for p in entry.question.positions}) >= 1 and len(entry.question.positions) >= 2

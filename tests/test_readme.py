@@ -12,7 +12,7 @@ def test_readme_lists_every_lesson_with_its_minutes():
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         meta = json.loads(path.read_text(encoding="utf-8"))["metadata"]["peaceops"]
         row = f"| {meta['lesson']:02d} | [{meta['title']}](notebooks/{path.name}) | " \
-              f"{meta['teaching_minutes']} + {meta['exercise_minutes']} |"
+              f"{meta['teaching_minutes']} + {meta['exercise_minutes']} + {meta['discussion_minutes']} |"
         assert row in readme, f"README.md: the lesson table lacks or misstates {path.name}; expected:\n{row}"
 
 

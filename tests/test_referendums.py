@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from peaceops import data, referendums
@@ -19,11 +21,32 @@ def explorer(table):
 
 def test_key_figures_are_the_sourced_numbers_in_date_order(table):
     kf = referendums.key_figures(table)
-    assert list(kf.columns) == ["Vote", "Electorate", "Yes %", "No %", "Turnout %"]
+    assert list(kf.index.names) == ["Vote", "Electorate"]  # labels, not index numbers
+    assert list(kf.columns) == ["Yes %", "No %", "Turnout %", "Result"]
     assert len(kf) == len(table)
-    assert kf["Vote"].iloc[0].startswith("Good Friday")
-    colombia = kf[kf["Electorate"] == "Colombia"].iloc[0]
-    assert (colombia["Yes %"], colombia["No %"], colombia["Turnout %"]) == (49.78, 50.22, 37.43)
+    assert kf.index[0][0].startswith("Good Friday")
+    colombia = kf.loc[("Colombia peace plebiscite (2016)", "Colombia")]
+    assert (colombia["Yes %"], colombia["No %"], colombia["Turnout %"]) == ("49.78", "50.22", "37.43")
+    assert colombia["Result"] == "Rejected"
+    assert kf.loc[("Annan Plan referendums, Cyprus (2004)", "Turkish Cypriot community"), "Turnout %"] == "87"
+
+
+def test_key_figures_say_no_data_for_a_missing_figure(table):
+    damaged = table.copy()
+    damaged.loc[damaged["referendum_id"] == "south_sudan_2011", "turnout_percent"] = float("nan")
+    kf = referendums.key_figures(damaged)
+    assert kf.loc[("Southern Sudan independence referendum (2011)", "Southern Sudan (incl. diaspora)"),
+                  "Turnout %"] == "no data"
+    assert "<NA>" not in kf.to_string() and not re.search(r"\bnan\b", kf.to_string(), re.I)
+
+
+def test_milestones_table_labels_dates_and_undated_years():
+    table = referendums.milestones_table(data.load("milestones"))
+    assert table.index.name == "Date" and list(table.columns) == ["Milestone", "What happened"]
+    assert list(table.index) == ["14 September 1991", "1999 (day not given)", "2 October 2016", "24 November 2016"]
+    assert "1,200 to 1,500" in table.loc["1999 (day not given)", "What happened"]
+    with pytest.raises(referendums.InputError, match="no milestone xx_missing"):
+        referendums.milestones_table(data.load("milestones"), ("xx_missing",))
 
 
 def test_registered_shares_multiply_by_turnout(table):
@@ -34,7 +57,9 @@ def test_registered_shares_multiply_by_turnout(table):
 
 
 def test_agreement_to_vote_uses_milestones(table):
-    days = referendums.agreement_to_vote(table, data.load("milestones")).set_index("Vote")["Days between"]
+    gaps = referendums.agreement_to_vote(table, data.load("milestones"))
+    assert gaps.index.name == "Vote" and gaps.loc["Colombia peace plebiscite (2016)", "Vote held"] == "2 October 2016"
+    days = gaps["Days between"]
     assert days["Colombia peace plebiscite (2016)"] == 6
     assert days["Good Friday Agreement referendums (1998)"] == 42
 
@@ -94,3 +119,12 @@ def test_turnout_figure_has_a_year_axis_and_both_outcomes(table):
     assert fig.layout.xaxis.tickformat == "d"
     assert {t.name for t in fig.data} == {referendums.YES_MAJORITY, referendums.NO_MAJORITY}
     assert fig.layout.title.text and fig.layout.yaxis.title.text
+
+
+def test_patterned_bars_keep_their_colour(table):
+    # plotly's default pattern fill ('replace') draws a white pattern on a transparent bar: the
+    # 'No' and 'Turnout' bars vanished. 'overlay' lays the pattern over the bar's colour.
+    fig = referendums.vote_figure(referendums.vote_rows(table, "gfa_1998"))
+    for trace in fig.data:
+        if trace.marker.pattern.shape:
+            assert trace.marker.pattern.fillmode == "overlay", trace.name

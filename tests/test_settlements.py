@@ -60,6 +60,7 @@ def test_explorer_updates_the_same_figure_in_place():
     assert list(figure.data[0].text) == ["2 of 18", "3 of 14", "no list"]
     assert figure.data[1].visible is False
     assert "no delegate list" in explorer.note.value
+    assert "3 of Dayton Agreement&#x27;s 18 delegates" in explorer.note.value  # gender unknown: a minimum
 
 
 def test_bad_input_gives_a_message_not_a_traceback():
@@ -70,3 +71,17 @@ def test_bad_input_gives_a_message_not_a_traceback():
     assert tuple(explorer.figure.data[0].y) == y
     only_sa = settlements.SettlementExplorer(case_ids=("south_africa",))
     assert "No UCDP death estimates" in only_sa.message.value
+
+
+def test_deaths_bars_name_the_conflicts_counted():
+    explorer = settlements.SettlementExplorer()
+    assert explorer.controls[1] is explorer.scope, "the scope switch (the explorer's question) sits next to the measure"
+    assert "below UCDP threshold" in explorer.figure.data[1].hovertext[0]  # Dayton, after, its own conflict
+    explorer.scope.value = "case"
+    after = explorer.figure.data[1].hovertext[0]
+    assert after.startswith("1996–2000") and "UCK, 1998–1999: 2,639" in after  # Kosovo, not Bosnia
+
+
+def test_provisions_table_is_one_call(tables):
+    table = settlements.provisions_table(tables["agreements"], tables["cases"])
+    assert list(table.index) == ["Dayton Agreement", "Good Friday Agreement", "Interim Constitution"]

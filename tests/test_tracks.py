@@ -44,31 +44,70 @@ def test_checked_table_has_totals(tables):
     assert table.loc["Northern Ireland", "7 · religion"] == 2
 
 
-def test_explorer_updates_in_place(tables):
+def test_heatmap_has_tracks_as_rows_with_horizontal_labels_and_room_for_the_source(tables):
+    actors, cases = tables
+    fig = tracks.track_heatmap(actors, cases)
+    assert list(fig.data[0].y) == list(tracks.TRACKS.values())
+    assert fig.data[0].x[0] == "Bosnia and<br>Herzegovina<br>(the<br>Balkans)"  # whole words, never cut
+    assert fig.layout.xaxis.tickangle == 0 and fig.layout.xaxis.side == "top"
+    assert fig.layout.yaxis.automargin and fig.layout.xaxis.automargin
+    assert fig.layout.xaxis.title.text is None  # nothing at the bottom but the source line
+    # Fr Alec Reid counts once on track 7 in Northern Ireland (row 'religion', column NI)
+    assert fig.data[0].z[list(tracks.TRACKS).index("religious")][tracks.CASE_ORDER.index("northern_ireland")] == 2
+
+
+def test_roles_by_track_counts_each_role_of_an_actor(tables):
+    actors, _ = tables
+    ni = tracks.roles_by_track(actors, "northern_ireland")
+    assert list(ni.index) == list(tracks.ROLES) and list(ni.columns) == list(tracks.TRACKS)
+    assert ni.loc["facilitator", "religious"] == 1 and ni.loc["observer", "religious"] == 2
+    assert ni.values.sum() == len(actors[actors["case_id"] == "northern_ireland"])
+
+
+def test_comparison_names_the_jobs_of_non_official_actors(tables):
+    actors, cases = tables
+    names = dict(zip(cases["case_id"], cases["name"], strict=True))
+    result = tracks.comparison(actors, "sudan", "south_africa", names)
+    assert result["jobs"]["sudan"] == {}
+    assert set(result["jobs"]["south_africa"]) == {"facilitator", "monitor"}
+    assert result["officials_only"]["sudan"] == ["facilitator"]  # the Troika facilitated; no monitor is recorded
+    text = tracks.comparison_html(result)
+    assert "Consultative Business Movement (3 · business)" in text and "every one on track 1" in text
+
+
+def test_explorer_compares_two_cases_in_place(tables):
     actors, cases = tables
     explorer = tracks.TrackExplorer(actors, cases)
     figure = explorer.figure
-    assert explorer.tracks.description == "Tracks" and explorer.cases.description == "Cases"
-    z_before = [list(r) for r in figure.data[0].z]
-    explorer.tracks.value = ("religious", "business", "civil_society")
+    assert explorer.first.description == "First case" and explorer.second.description == "Second case"
+    assert len(figure.data) == 2 * len(tracks.TRACKS)
+    religious = list(tracks.TRACKS).index("religious")
+    assert list(figure.data[religious].x)[list(tracks.ROLES).index("observer")] == 2  # NI: Reid and Good
+    explorer.first.value = "cyprus"  # what a learner does
     assert explorer.figure is figure, "the figure must be updated, not replaced"
-    assert [list(r) for r in figure.data[0].z] != z_before
-    assert list(figure.data[0].x) == ["3 · business", "4 · citizens", "7 · religion"]
-    assert "Fr Alec Reid" in explorer.list.value and "Richard Holbrooke" not in explorer.list.value
-    explorer.cases.value = ("south_africa",)
-    assert list(figure.data[0].y) == ["South Africa"]
-    assert "Consultative Business Movement" in explorer.list.value
+    assert sum(figure.data[religious].x) == 0
+    assert "Cyprus" in figure.layout.annotations[0].text and "Cyprus" in figure.layout.title.text
+    assert "Consultative Business Movement" in explorer.list.value and "Kofi Annan" in explorer.list.value
+    assert "no non-official actor is recorded" in explorer.summary.value
     assert explorer.message.value == ""
+    assert explorer.show("colombia", "northern_ireland") is True
+    assert "Colombian Episcopal Conference" in explorer.summary.value
 
 
-def test_explorer_empty_or_no_data_gives_a_message(tables):
+def test_explorer_same_or_empty_choice_gives_a_message_and_keeps_the_figure(tables):
     actors, cases = tables
     explorer = tracks.TrackExplorer(actors, cases)
-    z_before = [list(r) for r in explorer.figure.data[0].z]
-    explorer.tracks.value = ()
-    assert "Choose at least one track" in explorer.message.value
-    explorer.tracks.value = ("funding",)
-    assert "No actor" in explorer.message.value
-    assert [list(r) for r in explorer.figure.data[0].z] == z_before
-    explorer.tracks.value = ("track1",)
+    before = [list(t.x) for t in explorer.figure.data]
+    explorer.second.value = "northern_ireland"  # the same as the first case
+    assert "two different cases" in explorer.message.value
+    assert [list(t.x) for t in explorer.figure.data] == before
+    assert explorer.show(None) is False and "Choose a case" in explorer.message.value
+    assert explorer.show("atlantis", "cyprus") is False and "Unknown case" in explorer.message.value
+    explorer.second.value = "cyprus"
     assert explorer.message.value == ""
+
+
+def test_comparison_bars_overlay_their_patterns_on_the_track_colour(tables):
+    actors, cases = tables
+    fig = tracks.comparison_figure(actors, "northern_ireland", "south_africa")
+    assert all(t.marker.pattern.fillmode == "overlay" for t in fig.data if t.marker.pattern.shape)

@@ -55,6 +55,51 @@ def test_before_after_table_key_figures(tables):
         assert row.low <= row.best <= row.high
 
 
+def test_key_figures_are_labelled_with_ranges_and_no_missing_markers(tables):
+    table = violence.key_figures(tables["conflict_years"], tables["cases"], window=5)
+    assert list(table.index.names) == ["Case and agreement", "Period"]
+    assert list(table.columns) == ["Years", violence.DEATHS_LABEL, "Years with an estimate", "Below threshold",
+                                   "Active, no estimate", "Not covered"]
+    dayton = table.loc["Bosnia and Herzegovina: Dayton Agreement (1995)"]
+    assert dayton.loc["Before", violence.DEATHS_LABEL] == "42,462 (37,808–49,262)"
+    ni = table.loc["Northern Ireland: Good Friday Agreement (1998)"]
+    assert ni.loc["Year of signature", violence.DEATHS_LABEL] == "29"
+    assert ni.loc["After", violence.DEATHS_LABEL] == "no estimate" and ni.loc["After", "Below threshold"] == 5
+    assert "<NA>" not in table.to_string() and "nan" not in table.to_string().lower()
+
+
+def test_deaths_text():
+    assert violence.deaths_text(1276, 2171, 5847) == "2,171 (1,276–5,847)"
+    assert violence.deaths_text(29, 29, 29) == "29"
+    assert violence.deaths_text(pd.NA, pd.NA, pd.NA) == "no estimate"
+
+
+@pytest.mark.parametrize("case_id, window, expected", [
+    ("sudan", 5, ["13,547 before, 3,180 after: deaths fell by 77%", "the fall survives the uncertainty"]),
+    ("sudan", 10, ["26,844 before, 12,277 after: deaths fell by 54%", "the ranges overlap", "(27,644)", "(26,744)"]),
+    ("colombia", 8, ["fell by 76%", "Not like for like: 3 of the 8 years", "in the years the data cover"]),
+    ("northern_ireland", 5, ["cannot say whether deaths fell"]),
+    ("northern_ireland", 10, ["no year reached UCDP's threshold", "not the same as no deaths",
+                              "before 1989 and have no estimate"]),
+])
+def test_verdict_says_whether_the_fall_survives_the_window(tables, case_id, window, expected):
+    text = violence.verdict(violence.case_window(tables["conflict_years"], tables["cases"], case_id, window))
+    for part in expected:
+        assert part in text, (part, text)
+
+
+def test_agreements_table_lists_colombias_nine_comprehensive_agreements_oldest_first():
+    table = violence.agreements_table(data.load("agreements"), "colombia")
+    assert len(table) == 9 and table.index.name == "Date"
+    assert table.index[0] == "9 March 1990" and table.index[-1] == "24 November 2016"
+    assert table.iloc[-1]["Agreement (name in the UCDP or PA-X record)"].startswith("Acuerdo final para la terminación")
+    assert "  " not in " ".join(table.iloc[:, 1])
+    with pytest.raises(violence.InputError, match="no comprehensive agreement"):
+        violence.agreements_table(data.load("agreements"), "cyprus")
+    with pytest.raises(violence.InputError, match="Unknown stage"):
+        violence.agreements_table(data.load("agreements"), "colombia", "final")
+
+
 def test_coverage_notes_before_1989_and_after_2021():
     notes = violence.coverage_notes(1985, 2025)
     assert any("1989" in n for n in notes) and any("2021" in n for n in notes)
@@ -78,6 +123,10 @@ def test_explorer_updates_figure_in_place(tables):
     explorer.window.value = 10
     assert list(fig.data[1].x)[0] == 2006
     assert "2021" in explorer.summary.value  # the window runs past the data
+    assert "Not like for like" in explorer.summary.value  # the verdict says so
+    assert explorer.show("sudan", 10) is True
+    assert "the ranges overlap" in explorer.summary.value and "<th scope=\"row\"" in explorer.summary.value
+    assert "Year of signature" in explorer.summary.value and "&lt;NA&gt;" not in explorer.summary.value
 
 
 def test_explorer_cyprus_gives_message_and_keeps_figure(tables):

@@ -94,7 +94,10 @@ def use_theme() -> None:
             legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0),
             xaxis=dict(showgrid=False, linecolor="#888888", ticks="outside", zeroline=False),
             yaxis=dict(gridcolor="#E5E5E5", linecolor="#888888", zeroline=False, separatethousands=True),
-        )
+        ),
+        # A bar pattern is drawn over the bar's colour, never instead of it: plotly's default
+        # ("replace") leaves the bar transparent, so a white pattern made whole bars invisible.
+        data=dict(bar=[go.Bar(marker=dict(pattern=dict(fillmode="overlay")))]),
     )
     pio.templates[TEMPLATE] = template
     pio.templates.default = TEMPLATE

@@ -5,6 +5,12 @@ Two hand-curated tables are joined into one long "coalition" table: ``actors`` (
 key actors with their role) and ``missions`` (peace operations with the organisation that led
 them). Each entry keeps its own source.
 
+- :func:`case_by_type` and :func:`matrix_figure`: the case x organisation-type counts (the checked
+  table) and its heat map.
+- :func:`handover_figure`: the three hand-over chains on a timeline.
+- :class:`CoalitionExplorer`: a what-if. Take one kind of partner away (the UN, states, envoys ...):
+  the case x role grid shows which roles are left with no one listed (:func:`role_grid`).
+
 >>> from peaceops import coalitions
 >>> coalitions.case_by_type(coalitions.coalition(actors, missions, cases))   # the checked table
 >>> coalitions.CoalitionExplorer()                                          # in a notebook
@@ -57,7 +63,6 @@ MISSION_TYPE = {
 }
 ROLES = ("mediator", "facilitator", "convener", "guarantor", "observer", "monitor", "funder", "party",
          "runs an operation")
-INCLUDE = {"all": "Actors and operations", "actors": "Actors only", "missions": "Operations only"}
 
 # Hand-overs between operations, as (from, to) mission acronyms in data/missions.csv.
 HANDOVERS = (
@@ -210,127 +215,222 @@ def handover_figure(missions: pd.DataFrame, this_year: int | None = None) -> go.
     return fig
 
 
-def entries_for(entries: pd.DataFrame, case_id: str | None, include: str = "all") -> pd.DataFrame:
-    """The entries of one case, filtered to actors, operations or both. InputError for an empty or
-    unknown case, or when nothing is left to show."""
-    if not case_id:
-        raise InputError("Choose a case from the list to see who took part.")
-    if include not in INCLUDE:
-        raise InputError(f"Unknown choice {include!r}: choose one of {', '.join(INCLUDE.values())}.")
-    rows = entries[entries["case_id"] == case_id]
-    if rows.empty and case_id not in set(entries["case_id"]):
-        known = ", ".join(dict.fromkeys(entries["case_id"]))
-        raise InputError(f"Unknown case {case_id!r}. Choose one of: {known}.")
-    if include != "all":
-        rows = rows[rows["entry"] == ("actor" if include == "actors" else "operation")]
+# --- What if one kind of partner had not been there? -------------------------------------------
+#
+# The explorer's question: take away one kind of partner, and see which roles in each process are
+# left with no one listed to fill them. A static figure shows who filled each role; only the
+# what-if shows where a process leaned on a single kind of partner.
+
+#: The choices of the "Take away" control: key -> (label, organisation types taken away).
+WITHOUT = {
+    "none": ("nobody (the tables as they are)", ()),
+    "un": ("the UN", ("UN",)),
+    "un_envoys": ("the UN and the envoys it appointed", ("UN",)),
+    "regional": ("regional organisations", ("Regional organisation",)),
+    "states": ("states and coalitions of states", ("State or coalition of states",)),
+    "individuals": ("individual envoys and chairs", ("Individual envoy or chair",)),
+    "ngo": ("NGOs and business", ("NGO or business",)),
+    "church": ("churches and faith groups", ("Church or faith group",)),
+}
+#: Envoys coded as individuals in data/actors.csv whose note says the UN or its Secretary-General
+#: appointed them (taken away with the UN under "the UN and the envoys it appointed").
+UN_ENVOYS = ("Cyrus Vance (UN mediator)", "Jamsheed Marker", "Alvaro de Soto", "Espen Barth Eide")
+#: The roles a grid can show: what partners do for a process (the parties themselves are left out).
+GRID_ROLES = tuple(r for r in ROLES if r != "party")
+STATUS = {
+    "not listed": (0, "#FFFFFF"),
+    "one kind of partner only": (1, "#BFE3F7"),
+    "two or more kinds of partner": (2, charts.OKABE_ITO["blue"]),
+    "left with no one": (3, charts.OKABE_ITO["vermillion"]),
+}
+QUESTION = ("If one kind of partner had not been there, which roles in each process would have had no one "
+            "left to fill them?")
+
+
+def without_label(key: str) -> str:
+    """The control's label for a choice ('the UN'); InputError for an empty or unknown choice."""
+    if not key:
+        raise InputError("Choose a kind of partner to take away (or 'nobody') to see which roles are left empty.")
+    if key not in WITHOUT:
+        known = ", ".join(label for label, _ in WITHOUT.values())
+        raise InputError(f"Unknown choice {key!r}. Choose one of: {known}.")
+    return WITHOUT[key][0]
+
+
+def taken_away(entries: pd.DataFrame, key: str) -> pd.Series:
+    """True for the entries (actor-role pairs and operations) that the choice ``key`` takes away."""
+    without_label(key)
+    mask = entries["org_type"].isin(WITHOUT[key][1])
+    if key == "un_envoys":
+        mask |= entries["name"].isin(UN_ENVOYS)
+    return mask
+
+
+def role_grid(entries: pd.DataFrame, key: str = "none") -> pd.DataFrame:
+    """One row per case and role of :data:`GRID_ROLES`, before and after taking ``key`` away: the
+    entries and kinds of partner left, the names left and taken away, and a status (one of
+    :data:`STATUS`)."""
+    gone = taken_away(entries, key)
+    roles = [r for r in GRID_ROLES if r in set(entries["role"])]  # no empty column for a role never listed
+    rows = []
+    for case in dict.fromkeys(entries["case"]):
+        in_case = entries["case"] == case
+        for role in roles:
+            here = in_case & (entries["role"] == role)
+            left = entries[here & ~gone]
+            removed = entries[here & gone]
+            if not here.any():
+                status = "not listed"
+            elif left.empty:
+                status = "left with no one"
+            elif left["org_type"].nunique() == 1:
+                status = "one kind of partner only"
+            else:
+                status = "two or more kinds of partner"
+            rows.append({
+                "Case": case, "Role": role, "Entries left": len(left), "Kinds left": left["org_type"].nunique(),
+                "Status": status, "Names left": list(dict.fromkeys(left["name"])),
+                "Taken away": list(dict.fromkeys(removed["name"])),
+            })
+    return pd.DataFrame(rows)
+
+
+def gaps(grid: pd.DataFrame) -> dict[str, list[str]]:
+    """The roles left with no one, by case, in the grid's case order."""
+    empty = grid[grid["Status"] == "left with no one"]
+    return {case: list(part["Role"]) for case, part in empty.groupby("Case", sort=False)}
+
+
+def summary_text(grid: pd.DataFrame, key: str) -> str:
+    """One or two plain sentences on what the choice shows."""
+    filled = grid[grid["Status"] != "not listed"]
+    if key == "none":
+        single = (filled["Status"] == "one kind of partner only").sum()
+        return (f"As listed, {single} of the {len(filled)} roles filled in the seven processes rest on one kind of "
+                "partner only (pale cells). Choose a kind of partner to take away.")
+    label = without_label(key)
+    found = gaps(grid)
+    if not found:
+        return f"Without {label}, every role that was filled still has someone listed in it."
+    roles = sum(len(v) for v in found.values())
+    where = "; ".join(f"{case} ({', '.join(r)})" for case, r in found.items())
+    text = (f"Without {label}, {roles} role{'s' if roles != 1 else ''} in {len(found)} "
+            f"case{'s' if len(found) != 1 else ''} {'are' if roles != 1 else 'is'} left with no one listed: {where}.")
+    if key == "un":
+        text += (" Envoys the UN appointed are coded as individuals and stay: choose 'the UN and the envoys it "
+                 "appointed' to take them away too.")
+    return text
+
+
+def taken_away_html(entries: pd.DataFrame, key: str) -> str:
+    """The entries a choice takes away, with their sources, folded under a summary line."""
+    rows = entries[taken_away(entries, key)]
     if rows.empty:
-        what = {"actors": "actor", "missions": "peace operation", "all": "actor or operation"}[include]
-        raise InputError(f"data/{'missions' if include == 'missions' else 'actors'}.csv lists no {what} for "
-                         f"{case_id!r}. Choose 'Actors and operations' or another case.")
-    return rows
+        return ""
+    table = html_table(rows, {"Case": "case", "Actor or operation": "name", "Type": "org_type", "Role": "role",
+                              "Years": "years"}, max_height="260px")
+    return (f"<details><summary>The {len(rows)} entries taken away, with their sources</summary>{table}"
+            "</details>")
 
 
-def bubble_data(rows: pd.DataFrame) -> dict:
-    """Counts by (role, organisation type) for one case, with the names behind each count."""
-    grouped = rows.groupby(["role", "org_type"], sort=False)["name"].agg(list).reset_index()
-    grouped["n"] = grouped["name"].str.len()
-    return {
-        "x": list(grouped["role"]),
-        "y": list(grouped["org_type"]),
-        "n": [int(n) for n in grouped["n"]],
-        "names": ["<br>".join(html.escape(str(v)) for v in dict.fromkeys(names)) for names in grouped["name"]],
-    }
+def _cell_text(row) -> str:
+    if row["Status"] == "not listed":
+        return ""
+    if row["Status"] == "left with no one":
+        return "none left"
+    return str(row["Entries left"])
 
 
-def bubble_figure(rows: pd.DataFrame, widget: bool = False) -> go.Figure:
-    """One case's coalition: who (organisation type) did what (role), one bubble per pair, sized
-    and labelled by the number of entries; hover lists the names."""
-    fig = charts.new_figure("", SOURCE, widget=widget, height=470)
-    fig.add_trace(go.Scatter(
-        mode="markers+text", textposition="middle center", textfont=dict(color="white", size=13),
-        marker=dict(sizemode="area", sizeref=0.02, sizemin=14, line=dict(color="#333", width=1)),
-        hovertemplate="<b>%{y}</b> as <b>%{x}</b>: %{text}<br>%{customdata}<extra></extra>",
-        showlegend=False,
+def _cell_hover(row) -> str:
+    if row["Status"] == "not listed":
+        return "no one listed in this role"
+    left = "<br>".join(html.escape(n) for n in row["Names left"]) or "no one"
+    gone = ("<br><i>taken away:</i> " + "; ".join(html.escape(n) for n in row["Taken away"])
+            if row["Taken away"] else "")
+    return f"{row['Status']}<br>{left}{gone}"
+
+
+def _matrix(grid: pd.DataFrame, value) -> list[list]:
+    cells = {(r["Case"], r["Role"]): value(r) for _, r in grid.iterrows()}
+    return [[cells[(case, role)] for role in dict.fromkeys(grid["Role"])] for case in dict.fromkeys(grid["Case"])]
+
+
+def grid_figure(grid: pd.DataFrame, widget: bool = False) -> go.Figure:
+    """The case x role grid, each cell coloured and labelled by its status; hover lists the names."""
+    fig = charts.new_figure("", SOURCE, widget=widget, height=520)
+    top = len(STATUS) - 1
+    scale = []
+    for _, (code, colour) in STATUS.items():
+        scale += [[max(0.0, (code - 0.5) / top), colour], [min(1.0, (code + 0.5) / top), colour]]
+    fig.add_trace(go.Heatmap(
+        x=[r.replace("runs an operation", "runs an<br>operation") for r in dict.fromkeys(grid["Role"])],
+        y=list(dict.fromkeys(grid["Case"])), zmin=0, zmax=top, colorscale=scale, showscale=False,
+        xgap=3, ygap=3, texttemplate="%{text}", textfont=dict(size=13),
+        hovertemplate="<b>%{y}</b>, %{x}: %{customdata}<extra></extra>", name="roles",
     ))
-    fig.update_xaxes(title_text="Role in the process", type="category", categoryorder="array",
-                     categoryarray=list(ROLES), range=[-0.5, len(ROLES) - 0.5], tickangle=-25)
-    fig.update_yaxes(title_text="Organisation type", type="category", categoryorder="array",
-                     categoryarray=list(TYPES)[::-1], range=[-0.5, len(TYPES) - 0.5])
-    fig.update_layout(margin=dict(l=210, b=130))
-    fig.layout.annotations[-1].yshift = -110
+    for label, (_code, colour) in STATUS.items():  # a legend for the four statuses (no data)
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label, hoverinfo="skip",
+                                 marker=dict(symbol="square", size=14, color=colour,
+                                             line=dict(color="#555555", width=1))))
+    fig.update_xaxes(title_text="Role in the process", side="top", showgrid=False)
+    fig.update_yaxes(title_text="", autorange="reversed", showgrid=False)
+    fig.update_layout(margin=dict(l=250, t=150, b=110), plot_bgcolor="#FFFFFF",
+                      legend=dict(orientation="h", x=0, y=-0.04, yanchor="top", title_text=""))
+    update_grid_figure(fig, grid, "none")
     return fig
 
 
-def update_bubble_figure(fig: go.Figure, rows: pd.DataFrame, case_name: str, case_id: str) -> None:
-    data = bubble_data(rows)
-    colour = charts.CASE_COLOURS.get(case_id, charts.PALETTE[0])
+def update_grid_figure(fig: go.Figure, grid: pd.DataFrame, key: str) -> None:
     with fig.batch_update():
         trace = fig.data[0]
-        trace.x, trace.y, trace.text, trace.customdata = data["x"], data["y"], data["n"], data["names"]
-        trace.marker.size = [n * 1.0 for n in data["n"]]
-        trace.marker.color = colour
-        fig.layout.title.text = f"{case_name}: who did what ({len(rows)} entries)"
-
-
-def entries_html(rows: pd.DataFrame) -> str:
-    """The entries behind the figure as an HTML table, with a link to each row's source."""
-    return html_table(rows, {
-        "Actor or operation": "name", "Type": "org_type", "Role": "role", "Years": "years", "Note": "detail",
-    }, max_height="300px")
+        trace.z = _matrix(grid, lambda r: STATUS[r["Status"]][0])
+        trace.text = _matrix(grid, _cell_text)
+        trace.customdata = _matrix(grid, _cell_hover)
+        fig.layout.title.text = ("Who filled each role, as listed" if key == "none"
+                                 else f"Who filled each role, without {without_label(key)}")
 
 
 class CoalitionExplorer(Explorer):
-    """Choose a case (and whether to show actors, operations or both): the bubble matrix of
-    organisation type by role and the list of entries beneath it change in place.
+    """Take one kind of partner away: the case x role grid shows, in place, which roles are left
+    with no one listed, and the line above it names them.
 
     >>> explorer = CoalitionExplorer()
-    >>> explorer.show("sudan")
+    >>> explorer.show("states")     # the same call the drop-down makes
     """
 
     def __init__(self, entries: pd.DataFrame | None = None, cases: pd.DataFrame | None = None,
-                 initial: str | None = None):
+                 initial: str = "none"):
         self.cases = load("cases") if cases is None else cases
         if entries is None:
             entries = coalition(load("actors"), load("missions"), self.cases)
         self.entries = entries
-        options = [(r.name, r.case_id) for r in self.cases.itertuples()]
-        first = initial or options[0][1]
-        self.dropdown = widgets.Dropdown(options=options, value=first, description="Case",
-                                         style={"description_width": "initial"},
-                                         layout=widgets.Layout(width="420px"))
-        self.include = widgets.Dropdown(options=[(v, k) for k, v in INCLUDE.items()], value="all",
-                                        description="Include", style={"description_width": "initial"})
-        self.table = widgets.HTML()
-        rows = entries_for(self.entries, first, "all")
-        figure = bubble_figure(rows, widget=True)
-        update_bubble_figure(figure, rows, self._name(first), first)
-        self.table.value = entries_html(rows)
-        super().__init__([self.dropdown, self.include], figure, extra=[self.table])
-
-    def _name(self, case_id: str) -> str:
-        names = dict(zip(self.cases["case_id"], self.cases["name"], strict=True))
-        return names.get(case_id, case_id)
+        self.without = widgets.Dropdown(options=[(label, key) for key, (label, _) in WITHOUT.items()],
+                                        value=initial, description="Take away",
+                                        style={"description_width": "initial"},
+                                        layout=widgets.Layout(width="420px"))
+        self.summary = widgets.HTML()
+        grid = self.cached(initial, lambda: role_grid(self.entries, initial))
+        figure = grid_figure(grid, widget=True)
+        super().__init__([self.without], figure, extra=[self.summary])
+        self.refresh()
 
     def update(self) -> None:
-        case_id = self.dropdown.value
-        rows = entries_for(self.entries, case_id, self.include.value)
-        update_bubble_figure(self.figure, rows, self._name(case_id), case_id)
-        self.table.value = entries_html(rows)
+        key = self.without.value
+        without_label(key)
+        grid = self.cached(key, lambda: role_grid(self.entries, key))
+        update_grid_figure(self.figure, grid, key)
+        self.summary.value = (message_html(summary_text(grid, key), "info")
+                              + taken_away_html(self.entries, key))
 
-    def show(self, case_id: str | None, include: str | None = None) -> bool:
-        """Show a case, as the drop-downs do. False, with a message in the widget, for an empty or
-        unknown case or a filter that leaves nothing; the figure then keeps its data."""
-        include = include or self.include.value
+    def show(self, key: str | None) -> bool:
+        """Take ``key`` away, as choosing it in the drop-down does. False, with a message in the widget,
+        for an empty or unknown choice; the figure then keeps its data."""
         try:
-            entries_for(self.entries, case_id, include)
+            without_label(key or "")
         except InputError as exc:
             self.message.value = message_html(str(exc))
             return False
-        self.include.unobserve(self._on_change, names="value")
-        self.include.value = include
-        self.include.observe(self._on_change, names="value")
-        if self.dropdown.value != case_id:
-            self.dropdown.value = case_id  # the observer redraws
+        if self.without.value != key:
+            self.without.value = key  # the observer redraws
             return self.message.value == ""
         return self.refresh()
-

@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from peaceops import analysis, charts
 from peaceops.data import load
+from peaceops.recovery import Table
 from peaceops.widgets import Explorer, InputError
 
 TABLES = ("cases", "conflict_years", "agreements", "missions", "mission_troops", "mission_ceilings",
@@ -47,6 +48,8 @@ SRC = {
 }
 FIGURE_SOURCE = "UCDP Battle-Related Deaths 22.1 via data/conflict_years.csv; key agreements from data/cases.csv"
 DEFAULT_WINDOW = 5
+QUESTION = ("Do two cases whose agreements look alike on paper have alike aftermaths, and which other measures "
+            "line up with the difference in violence?")
 ALL_CONFLICTS = " Sums all the case's UCDP conflicts, not only the parties to the key agreement."
 LATER = 10  # years after the agreement for the recovery measures
 
@@ -221,7 +224,9 @@ def _latest(tables: dict, iso3: str, indicator: str, up_to: int | None = None) -
 def _recovery(tables: dict, case: pd.Series, year: int | None) -> list[dict]:
     cid = case["case_id"]
     iso3 = str(case["countries_iso3"]).split(";")[0].strip()
-    proxy = " The United Kingdom as a whole stands in for Northern Ireland." if iso3 == "GBR" else ""
+    countries = tables["indicators"].drop_duplicates("iso3").set_index("iso3")["country"]
+    proxy = "The United Kingdom as a whole stands in for Northern Ireland." if iso3 == "GBR" else ""
+    country = proxy or f"Series for {countries.get(iso3, iso3)}."
     specs = (
         ("life_expectancy", "Life expectancy at birth", "years", SRC["owid"], 0),
         ("gdp_pc_ppp_2021", "GDP per person, PPP", "constant 2021 international $", SRC["wdi"], -2),
@@ -245,7 +250,7 @@ def _recovery(tables: dict, case: pd.Series, year: int | None) -> list[dict]:
         ):
             shown = None if value is None else (round(value, 1) if digits == 0 else int(round(value, digits)))
             rows.append(_row("Recovery", name, cid, shown, unit, "" if when is None else str(when), source,
-                             f"{iso3}.{proxy} {note}".strip()))
+                             f"{country} {note}".strip()))
     return rows
 
 
@@ -315,6 +320,24 @@ def notes(tidy: pd.DataFrame, names: dict[str, str] | None = None) -> pd.DataFra
     return rows.assign(case=rows["case_id"].map(lambda c: names.get(c, c)))[["domain", "measure", "case", "note"]]
 
 
+def pair_table(case_a: str, case_b: str, tables: dict[str, pd.DataFrame] | None = None,
+               window: int = DEFAULT_WINDOW, source: bool = True) -> Table:
+    """Two cases side by side as the lesson shows them: theme, measure, one column per case (values
+    with their period), unit and, with ``source``, the source. See :func:`compare`."""
+    tables = load_tables() if tables is None else tables
+    wide = side_by_side(compare(case_a, case_b, tables, window), case_names(tables)).reset_index()
+    wide = wide.rename(columns={"domain": "Theme", "measure": "Measure", "unit": "Unit", "source": "Source"})
+    return Table(wide if source else wide.drop(columns=["Source"]), missing="—")
+
+
+def pair_notes(case_a: str, case_b: str, tables: dict[str, pd.DataFrame] | None = None,
+               window: int = DEFAULT_WINDOW) -> Table:
+    """The notes behind the values of two cases (ranges, which missions, stand-ins), with labels."""
+    tables = load_tables() if tables is None else tables
+    rows = notes(compare(case_a, case_b, tables, window), case_names(tables))
+    return Table(rows.rename(columns={"domain": "Theme", "measure": "Measure", "case": "Case", "note": "Note"}))
+
+
 def relative_deaths(conflict_years: pd.DataFrame, case_id: str, year: int, window: int) -> pd.DataFrame:
     """Deaths by year from ``window`` years before to ``window`` after the agreement year, with the
     offset (0 = the agreement year) and a hover label stating each year's status."""
@@ -326,8 +349,11 @@ def relative_deaths(conflict_years: pd.DataFrame, case_id: str, year: int, windo
 
 
 class ComparisonExplorer(Explorer):
-    """Pick two cases (and a window): the chart of deaths around each key agreement and the table
-    of measures update in place. The same case twice gives a message, not a table."""
+    """Do two cases whose agreements look alike have alike aftermaths? Pick two cases (and a
+    window): the chart of deaths around each key agreement and the table of measures update in
+    place. The same case twice gives a message, not a table."""
+
+    QUESTION = QUESTION
 
     def __init__(self, tables: dict[str, pd.DataFrame] | None = None, case_a: str = "northern_ireland",
                  case_b: str = "colombia", window: int = DEFAULT_WINDOW):
@@ -358,7 +384,7 @@ class ComparisonExplorer(Explorer):
         return self.cached(("tidy", a, b, window), lambda: compare(a, b, self.tables, window))
 
     def update(self) -> None:
-        tidy = self.tidy()
+        self.tidy()  # the comparison for these controls (raises InputError for the same case twice)
         window = int(self.window.value)
         missing = []
         with self.figure.batch_update():
@@ -396,8 +422,8 @@ class ComparisonExplorer(Explorer):
                 f"and {html.escape(self.names[self.case_b.value])}"
             )
         shown = self.cached(("table", self.case_a.value, self.case_b.value, window),
-                            lambda: side_by_side(tidy, self.names).reset_index().drop(columns=["source"])
-                            .to_html(index=False, escape=True, border=0))
+                            lambda: pair_table(self.case_a.value, self.case_b.value, self.tables, window,
+                                               source=False)._repr_html_())
         note = (f"<p><i>{html.escape(', '.join(missing))}: no key agreement, so there is no before/after "
                 "to draw.</i></p>") if missing else ""
         self.table.value = note + shown

@@ -34,6 +34,7 @@ import plotly.graph_objects as go
 
 from peaceops import analysis, charts
 from peaceops.data import load
+from peaceops.recovery import Table
 from peaceops.widgets import Explorer, InputError
 
 MAX_WINDOW = 4
@@ -46,6 +47,7 @@ SOURCE = (
     "toy rule and scoring: peaceops.early_warning"
 )
 OUTCOMES = ("hit", "false alarm", "miss", "quiet, correctly")
+QUESTION = "How many escalations does the rule catch, and how many false alarms does it raise to catch them?"
 SCORE_COLUMNS = [
     "case-years scored", "escalations", "flags", "hits", "false alarms", "misses",
     "share of escalations flagged (%)", "share of flags that were false alarms (%)",
@@ -152,9 +154,47 @@ def score_table(conflict_years: pd.DataFrame | None = None, cases: pd.DataFrame 
     return score(evaluate(conflict_years, window, threshold), names)
 
 
+LABELS = {
+    "case-years scored": "Case-years scored",
+    "escalations": "Escalations",
+    "flags": "Flags",
+    "hits": "Hits",
+    "false alarms": "False alarms",
+    "misses": "Misses",
+    "share of escalations flagged (%)": "Escalations flagged (%)",
+    "share of flags that were false alarms (%)": "Flags that were false alarms (%)",
+}
+
+
+def record_table(table: pd.DataFrame) -> Table:
+    """A :func:`score` table as learners see it: a Case column, labels, and words instead of
+    empty shares ("no escalations", "no flags")."""
+    out = table.reset_index().rename(columns=LABELS)
+    for label, empty in (("Escalations flagged (%)", "no escalations"),
+                         ("Flags that were false alarms (%)", "no flags")):
+        out[label] = [empty if pd.isna(v) else f"{v:.1f}" for v in out[label]]
+    return Table(out)
+
+
+def record(conflict_years: pd.DataFrame | None = None, cases: pd.DataFrame | None = None,
+           window: int = DEFAULT_WINDOW, threshold: float = DEFAULT_THRESHOLD) -> Table:
+    """The rule's record as the lesson shows it: :func:`score_table`, with labels and no empty cells."""
+    return record_table(score_table(conflict_years, cases, window, threshold))
+
+
+def headline(table: pd.DataFrame) -> str:
+    """One sentence on the rule's record for all scored cases: hits against false alarms."""
+    t = table.loc["All scored cases"]
+    flags, hits, alarms = int(t["flags"]), int(t["hits"]), int(t["false alarms"])
+    esc, misses = int(t["escalations"]), int(t["misses"])
+    text = (f"All scored cases, this rule: {flags} flag{'s' if flags != 1 else ''}, of which {hits} "
+            f"hit{'s' if hits != 1 else ''} and {alarms} false alarm{'s' if alarms != 1 else ''}; "
+            f"it caught {hits} of the {esc} escalations and missed {misses}.")
+    return f'<p role="status"><b>{html.escape(text)}</b></p>'
+
+
 def _table_html(table: pd.DataFrame) -> str:
-    shown = table.astype(object).where(table.notna(), "—")
-    return shown.to_html(escape=True, classes="peaceops-score", border=0)
+    return record_table(table)._repr_html_()
 
 
 # Marker styles: shape and label carry the meaning, not colour alone.
@@ -211,8 +251,11 @@ def _fill(fig: go.Figure, ruled: pd.DataFrame, title: str) -> None:
 
 
 class EarlyWarningExplorer(Explorer):
-    """Change the rule's window and threshold, or the case: the flags on the chart and the table
-    of hits and false alarms (all scored cases) update in place."""
+    """The rule's hits against its false alarms: change the rule's window and threshold, or the
+    case, and the flags on the chart and the table of hits and false alarms (all scored cases)
+    update in place."""
+
+    QUESTION = QUESTION
 
     def __init__(self, conflict_years: pd.DataFrame | None = None, cases: pd.DataFrame | None = None,
                  initial: str = "sudan"):
@@ -241,7 +284,8 @@ class EarlyWarningExplorer(Explorer):
         key = (int(window), int(threshold))
         if key not in self._panels:
             panel = evaluate(self.conflict_years, window, threshold, yearly=self._yearly)
-            self._panels[key] = (panel, _table_html(score(panel, self.names)))
+            table = score(panel, self.names)
+            self._panels[key] = (panel, headline(table) + _table_html(table))
         return self._panels[key]
 
     def _title(self, case_id: str, window: int, threshold: int) -> str:

@@ -1,10 +1,13 @@
 """Lesson 01 · Historical perspective: UN peacekeeping by year, its eras, and a timeline of milestones.
 
 - :data:`ERAS`: the era boundaries the lesson uses, each with a one-line justification and its source.
-- :func:`totals_window`, :func:`key_figures`: the data shaping behind the figures and the checked table.
-- :class:`TotalsExplorer`: a year range and a personnel component; the chart of missions and
-  personnel changes in place, with the eras shaded and labelled.
-- :class:`MilestoneExplorer`: choose a category and an era; the milestone markers change in place.
+- :func:`totals_figure`, :func:`key_figures`, :func:`components_figure`: the chart of missions and
+  personnel with the eras shaded, the checked table of key figures, and troops, police and military
+  observers since 1992 (static figures: hover for the values).
+- :func:`eras_from`, :func:`era_summary` and :class:`EraExplorer`: move the three era boundaries and
+  see what each era's numbers become (the question: does the story of the eras survive other
+  boundaries?).
+- :func:`timeline`: the milestones of peacekeeping history on one year axis (a static figure).
 
 ``data/peacekeeping_totals.csv`` holds December values. Before 1992 its source gives only the
 total of uniformed personnel, so troops, police and military observers are empty there: the
@@ -21,9 +24,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from peaceops import charts
+from peaceops.charts import handout_mode
 from peaceops.data import load
-from peaceops.exercises import Question
-from peaceops.widgets import Explorer, InputError
+from peaceops.widgets import Explorer, InputError, message_html
 
 TOTALS_SOURCE = (
     "data/peacekeeping_totals.csv: Our World in Data, United Nations Peacekeeping (UN Peacekeeping 1992–2021; "
@@ -153,21 +156,6 @@ def totals_window(totals: pd.DataFrame, start: int, end: int, component: str = "
     return out
 
 
-def window_summary(window: pd.DataFrame, component: str) -> str:
-    """One or two sentences on a window: its peak, and the years without data if any."""
-    label = COMPONENT_LABELS[component].lower()
-    known = window.dropna(subset=["personnel"])
-    top = known.loc[known["personnel"].idxmax()]
-    first, last = int(window["year"].min()), int(window["year"].max())
-    text = (f"In {first}–{last}, {label} peaked at {int(top['personnel']):,} (December {int(top['year'])}); "
-            f"the number of missions ranged from {int(window['missions'].min())} to {int(window['missions'].max())}.")
-    missing = window["personnel"].isna().sum()
-    if missing:
-        text += (f" No {label} figures for {missing} year(s) before {SPLIT_FIRST_YEAR}: the source gives only "
-                 "totals there, so those bars are absent, not zero.")
-    return text
-
-
 def key_figures(totals: pd.DataFrame, years: tuple[int, ...] = (1990, 2000, 2015, 2021)) -> pd.DataFrame:
     """The lesson's key figures, computed from the data: the personnel peak, personnel in ``years``,
     and the mission count at the personnel peak and at its own peak."""
@@ -184,10 +172,10 @@ def key_figures(totals: pd.DataFrame, years: tuple[int, ...] = (1990, 2000, 2015
     return pd.DataFrame(rows, columns=["Measure", "Year", "Value"]).set_index("Measure")
 
 
-def _era_decorations(start: int, end: int) -> tuple[list[dict], list[dict]]:
+def _era_decorations(start: int, end: int, eras: tuple[Era, ...] = ERAS) -> tuple[list[dict], list[dict]]:
     """Shaded bands and labels for the eras visible in ``start``–``end``."""
     shapes, labels = [], []
-    for i, era in enumerate(ERAS):
+    for i, era in enumerate(eras):
         lo, hi = max(era.start, start), min(era.end, end)
         if lo > hi:
             continue
@@ -220,11 +208,12 @@ def totals_figure(totals: pd.DataFrame, start: int = FIRST_YEAR, end: int = LAST
     return fig
 
 
-def update_totals_figure(fig: go.Figure, totals: pd.DataFrame, start: int, end: int, component: str) -> pd.DataFrame:
-    """Redraw the totals chart for another window or component, in place. Raises :class:`InputError`
-    (and leaves the figure as it was) for input it cannot show."""
+def update_totals_figure(fig: go.Figure, totals: pd.DataFrame, start: int, end: int, component: str,
+                         eras: tuple[Era, ...] = ERAS) -> pd.DataFrame:
+    """Redraw the totals chart for another window, component or set of eras, in place. Raises
+    :class:`InputError` (and leaves the figure as it was) for input it cannot show."""
     window = totals_window(totals, start, end, component)
-    shapes, labels = _era_decorations(int(start), int(end))
+    shapes, labels = _era_decorations(int(start), int(end), eras)
     source = [a for a in fig.layout.annotations if getattr(a, "name", None) == "source"]
     with fig.batch_update():
         fig.data[0].x = window["year"].tolist()
@@ -239,39 +228,202 @@ def update_totals_figure(fig: go.Figure, totals: pd.DataFrame, start: int, end: 
     return window
 
 
-class TotalsExplorer(Explorer):
-    """A year-range slider and a component menu above the chart of missions and personnel.
+# --- Eras of your own -------------------------------------------------------------------------------
 
-    >>> explorer = TotalsExplorer()
-    >>> explorer.years.value = (1988, 2000)        # what dragging the slider does
-    >>> explorer.component.value = "police"         # what choosing in the menu does
+#: The lesson's boundaries: the last year of eras 1, 2 and 3 (era 4 ends with the data, in 2021).
+DEFAULT_BOUNDS: tuple[int, int, int] = tuple(e.end for e in ERAS[:-1])
+#: An era must cover at least this many years, so that its change per year means something.
+MIN_ERA_YEARS = 2
+
+
+def eras_from(bounds: tuple[int, int, int] | list[int] = DEFAULT_BOUNDS) -> tuple[Era, ...]:
+    """Four eras ending in ``bounds[0]``, ``bounds[1]``, ``bounds[2]`` and :data:`LAST_YEAR`, named and
+    ordered as :data:`ERAS`. An era that keeps the lesson's years keeps its justification; a moved one
+    says so. Raises :class:`InputError` when the boundaries do not leave every era two years or more."""
+    try:
+        ends = [int(b) for b in bounds]
+    except (TypeError, ValueError):
+        raise InputError(f"The era boundaries must be three years, not {bounds!r}.") from None
+    if len(ends) != len(ERAS) - 1:
+        raise InputError(f"Give the last year of each of the first {len(ERAS) - 1} eras, not {len(ends)} years.")
+    edges = [FIRST_YEAR - 1, *ends, LAST_YEAR]
+    out = []
+    for i, era in enumerate(ERAS):
+        start, end = edges[i] + 1, edges[i + 1]
+        if end - start + 1 < MIN_ERA_YEARS:
+            what = (f"era {i + 1} ({era.label}) would run from {start} to {end}" if end >= start
+                    else f"era {i + 1} ({era.label}) would end before it begins")
+            raise InputError(
+                f"With these boundaries {what}: each era needs at least {MIN_ERA_YEARS} years. Make each "
+                f"'ends in' year at least {MIN_ERA_YEARS} years later than the one before it "
+                f"(the data run from {FIRST_YEAR} to {LAST_YEAR})."
+            )
+        same = (start, end) == (era.start, era.end)
+        out.append(Era(era.key, era.label, start, end,
+                       era.justification if same else "Your boundaries: say what justifies them.",
+                       era.source if same else ""))
+    return tuple(out)
+
+
+def _signed(value: float) -> str:
+    """+1,234 or −1,234 (a true minus sign), for a change."""
+    return f"{'+' if value >= 0 else '−'}{abs(round(value)):,}"
+
+
+def era_summary(totals: pd.DataFrame, bounds: tuple[int, int, int] | list[int] = DEFAULT_BOUNDS) -> pd.DataFrame:
+    """For each era: its years, missions and uniformed personnel at its first and last December, its
+    peak, and the average change in personnel per year. Labels, not column names; no index numbers."""
+    t = totals.set_index("year")
+    rows = []
+    for i, era in enumerate(eras_from(bounds), 1):
+        part = t.loc[era.start:era.end]
+        first, last = part.iloc[0], part.iloc[-1]
+        peak_year = int(part["personnel_total"].idxmax())
+        change = (int(last["personnel_total"]) - int(first["personnel_total"])) / (era.end - era.start)
+        rows.append({
+            "Era": f"{i} · {era.label}",
+            "Years": f"{era.start}–{era.end}",
+            "Missions (first → last year)": f"{int(first['missions'])} → {int(last['missions'])}",
+            "Personnel (first → last December)":
+                f"{int(first['personnel_total']):,} → {int(last['personnel_total']):,}",
+            "Peak personnel": f"{int(part.loc[peak_year, 'personnel_total']):,} ({peak_year})",
+            "Average change a year": f"{_signed(change)} personnel",
+            "average": float(part["personnel_total"].mean()),
+        })
+    return pd.DataFrame(rows)
+
+
+def era_summary_html(summary: pd.DataFrame) -> str:
+    """:func:`era_summary` as an escaped HTML table (without the plotting column)."""
+    heads = [c for c in summary.columns if c != "average"]
+    head = "".join(f"<th style='text-align:left;padding-right:10px'>{html.escape(h)}</th>" for h in heads)
+    body = "".join(
+        "<tr>" + "".join(f"<td style='padding-right:10px'>{html.escape(str(row[h]))}</td>" for h in heads) + "</tr>"
+        for _, row in summary.iterrows()
+    )
+    return (f"<table style='font-size:90%'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            "<p style='font-size:90%'>December values, uniformed personnel in total (troops, police and military "
+            "observers). The average change a year is (last December − first December) ÷ (years − 1).</p>")
+
+
+class EraExplorer(Explorer):
+    """Move the three era boundaries: the shaded eras, each era's average and the table of what each
+    era's numbers become change in place.
+
+    >>> explorer = EraExplorer()
+    >>> explorer.set_bounds(1991, 1999, 2015)    # what the three drop-downs do
     """
 
-    def __init__(self, totals: pd.DataFrame | None = None, start: int = FIRST_YEAR, end: int = LAST_YEAR,
-                 component: str = "total"):
-        self.totals = load("peacekeeping_totals") if totals is None else totals
-        self.years = widgets.IntRangeSlider(
-            value=(start, end), min=FIRST_YEAR, max=LAST_YEAR, step=1, description="Years",
-            continuous_update=False, style={"description_width": "initial"}, layout=widgets.Layout(width="460px"),
-        )
-        self.component = widgets.Dropdown(
-            options=[(COMPONENT_LABELS[k], k) for k in COMPONENTS], value=component, description="Personnel",
-            style={"description_width": "initial"}, layout=widgets.Layout(width="330px"),
-        )
-        self.summary = widgets.HTML()
-        figure = totals_figure(self.totals, start, end, component, widget=True)
-        self.summary.value = self._summary(totals_window(self.totals, start, end, component), component)
-        super().__init__([self.years, self.component], figure, extra=[self.summary])
+    QUESTION = "Does the story of the four eras survive if you move their boundaries?"
+    NAMES = ("Era 1 (Cold War) ends in", "Era 2 (surge) ends in", "Era 3 (after Brahimi) ends in")
 
-    @staticmethod
-    def _summary(window: pd.DataFrame, component: str) -> str:
-        return f"<p>{html.escape(window_summary(window, component))}</p>"
+    def __init__(self, totals: pd.DataFrame | None = None, bounds: tuple[int, int, int] = DEFAULT_BOUNDS):
+        self.totals = load("peacekeeping_totals") if totals is None else totals
+        years = list(range(FIRST_YEAR + MIN_ERA_YEARS - 1, LAST_YEAR - MIN_ERA_YEARS + 1))
+        self.bounds = [
+            widgets.Dropdown(options=years, value=int(b), description=name, style={"description_width": "initial"},
+                             layout=widgets.Layout(width="250px"))
+            for b, name in zip(bounds, self.NAMES, strict=True)
+        ]
+        self.reset = widgets.Button(description="Back to the lesson's eras", icon="undo",
+                                    tooltip=f"Set the boundaries to {', '.join(map(str, DEFAULT_BOUNDS))}")
+        self.reset.on_click(lambda _b: self.set_bounds(*DEFAULT_BOUNDS))
+        self.table = widgets.HTML()
+        figure = totals_figure(self.totals, widget=True)
+        figure.add_trace(go.Scatter(name="Era average of the December totals", mode="lines",
+                                    line=dict(color=charts.TEXT, width=2.5),
+                                    hovertemplate="%{text}<extra></extra>"))
+        super().__init__(self.bounds, figure)
+        row = self.widget.children[0]
+        row.children = (*row.children, self.reset)
+        self.widget.children = (*self.widget.children, self.table)
+        self.update()
 
     def update(self) -> None:
-        start, end = self.years.value
-        component = self.component.value
-        window = update_totals_figure(self.figure, self.totals, start, end, component)
-        self.summary.value = self._summary(window, component)
+        chosen = [b.value for b in self.bounds]
+        eras = eras_from(chosen)  # raises InputError: the figure and the table stay as they were
+        summary = era_summary(self.totals, chosen)
+        x, y, text = [], [], []
+        for era, row in zip(eras, summary.itertuples(), strict=True):
+            x += [era.start - 0.5, era.end + 0.5, None]
+            y += [row.average, row.average, None]
+            label = f"{era.label} {era.start}–{era.end}: on average {round(row.average):,} personnel (December)"
+            text += [label, label, None]
+        with self.figure.batch_update():
+            update_totals_figure(self.figure, self.totals, FIRST_YEAR, LAST_YEAR, "total", eras)
+            self.figure.data[2].x, self.figure.data[2].y, self.figure.data[2].text = x, y, text
+            moved = tuple(chosen) != DEFAULT_BOUNDS
+            self.figure.layout.title.text = (
+                "UN peacekeeping missions and uniformed personnel, 1947–2021: "
+                + ("your eras" if moved else "the lesson's eras")
+            )
+        self.table.value = era_summary_html(summary)
+
+    def set_bounds(self, *bounds: int) -> bool:
+        """Set the three boundaries at once, as the drop-downs do (one redraw). False, with a message
+        in the widget, when the boundaries cannot be drawn; the figure then keeps its data."""
+        try:
+            eras_from(bounds)
+            missing = [b for b in bounds if b not in self.bounds[0].options]
+            if missing:
+                raise InputError(f"Choose years between {self.bounds[0].options[0]} and "
+                                 f"{self.bounds[0].options[-1]}, not {missing[0]}.")
+        except InputError as exc:
+            self.message.value = message_html(str(exc))
+            return False
+        for control in self.controls:
+            control.unobserve(self._on_change, names="value")
+        try:
+            for control, value in zip(self.bounds, bounds, strict=True):
+                control.value = int(value)
+        finally:
+            for control in self.controls:
+                control.observe(self._on_change, names="value")
+        return self.refresh()
+
+    def _ipython_display_(self) -> None:
+        super()._ipython_display_()
+        if handout_mode():  # the table sits below the figure: show it in a handout too
+            from IPython.display import HTML, display
+
+            display(HTML(self.table.value))
+
+
+# --- Troops, police and observers ----------------------------------------------------------------------
+
+PARTS = (("troops", "Troops", charts.OKABE_ITO["blue"]), ("police", "Police", charts.OKABE_ITO["bluish_green"]),
+         ("military_observers", "Military observers", charts.OKABE_ITO["orange"]))
+
+
+def components_figure(totals: pd.DataFrame) -> go.Figure:
+    """Troops, police and military observers, December values from 1992 (the first year the source
+    splits them), one panel each with its own scale; a ring marks each component's peak."""
+    from plotly.subplots import make_subplots
+
+    charts.use_theme()
+    rows = totals[totals["year"] >= SPLIT_FIRST_YEAR].sort_values("year")
+    fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.09,
+                        subplot_titles=[label for _c, label, _k in PARTS])
+    for i, (column, label, colour) in enumerate(PARTS, 1):
+        values = rows[column].astype("Int64")
+        fig.add_trace(go.Scatter(x=rows["year"].tolist(), y=[int(v) for v in values], mode="lines+markers",
+                                 name=label, line=dict(color=colour, width=2.5), marker=dict(size=5),
+                                 hovertemplate=f"%{{x}}: %{{y:,}} {label.lower()}<extra></extra>",
+                                 showlegend=False), row=i, col=1)
+        peak = rows.loc[values.idxmax()]
+        fig.add_trace(go.Scatter(x=[int(peak["year"])], y=[int(peak[column])], mode="markers", name=f"{label}: peak",
+                                 marker=dict(size=14, color="rgba(0,0,0,0)", line=dict(color=charts.TEXT, width=2)),
+                                 hovertemplate=f"Peak: %{{y:,}} {label.lower()} (December %{{x}})<extra></extra>",
+                                 showlegend=False), row=i, col=1)
+        fig.update_yaxes(title_text="Personnel", rangemode="tozero", tickformat=",d", row=i, col=1)
+    fig.update_layout(template=charts.TEMPLATE, height=620,
+                      title=dict(text=f"Troops, police and military observers, {SPLIT_FIRST_YEAR}–{LAST_YEAR} "
+                                      "(December; each panel has its own scale)"),
+                      margin=dict(t=110, b=100))
+    charts.add_source(fig, TOTALS_SOURCE)
+    charts.year_axis(fig, SPLIT_FIRST_YEAR, LAST_YEAR)
+    fig.update_xaxes(title_text="Year", row=3, col=1)
+    return fig
 
 
 # --- Milestones -----------------------------------------------------------------------------------
@@ -288,9 +440,6 @@ CATEGORY_STYLE = {  # colour and marker symbol: the symbol also carries the cate
     "independence": (charts.OKABE_ITO["black"], "pentagon"),
     "other": ("#777777", "circle-open"),
 }
-ALL = "all"
-
-
 def milestones_frame(milestones: pd.DataFrame, include_cases: bool = False) -> pd.DataFrame:
     """Milestones with a decimal-year position ``x`` (mid-year when only the year is known), the era,
     and the text shown on hover. General rows only unless ``include_cases``."""
@@ -323,110 +472,34 @@ def _wrap(text: str, width: int = 70) -> list[str]:
     return lines + ([line] if line else [])
 
 
-def select_milestones(frame: pd.DataFrame, category: str = ALL, era: str = ALL) -> pd.DataFrame:
-    """Rows of :func:`milestones_frame` in ``category`` and ``era`` (``"all"`` for no filter).
-    Raises :class:`InputError` when nothing matches."""
-    rows = frame
-    if category != ALL:
-        rows = rows[rows["category"] == category]
-    if era != ALL:
-        rows = rows[rows["era"] == era]
-    if rows.empty:
-        era_label = {e.key: e.label for e in (BEFORE_ERA, *ERAS)}.get(era, era)
-        raise InputError(
-            f"No milestone of category '{category}' in the era '{era_label}'. Choose another category or era, "
-            "or tick 'Include the seven cases'."
-        )
-    return rows
+#: Case milestones the lesson's narrative needs on the general timeline.
+TIMELINE_CASE_ROWS = ("balkans_srebrenica_1995",)
 
 
-def milestones_figure(frame: pd.DataFrame, category: str = ALL, era: str = ALL, widget: bool = False) -> go.Figure:
-    """The milestones as markers on a year axis, one row per category."""
-    fig = charts.new_figure("", MILESTONES_SOURCE, widget=widget, height=430)
-    fig.add_trace(go.Scatter(mode="markers", name="Milestone", marker=dict(size=13, line=dict(width=1, color="white")),
-                             hovertemplate="%{text}<extra></extra>", showlegend=False))
-    fig.update_layout(xaxis=dict(title="Year"), yaxis=dict(title="Category", type="category"),
-                      margin=dict(l=110), hoverlabel=dict(align="left"))
-    update_milestones_figure(fig, frame, category, era)
+def timeline(milestones: pd.DataFrame | None = None, start: int = 1945) -> go.Figure:
+    """The milestones of peacekeeping history from ``start`` (rows without a case), with the fall of
+    Srebrenica from the Balkans case, as markers on one year axis: a static figure; hover for the
+    details. Westphalia (1648) and the League (1920) are left to the narrative, so the decades of
+    peacekeeping are not squeezed into the right-hand edge."""
+    milestones = load("milestones") if milestones is None else milestones
+    rows = milestones[(milestones["case_id"].isna() | milestones["milestone_id"].isin(TIMELINE_CASE_ROWS))
+                      & (milestones["year"] >= start)]
+    frame = milestones_frame(rows, include_cases=True)
+    # One row per milestone, in time order from the top, labelled with its year and title: the figure
+    # reads without hovering, and close events (April 1994, July 1995) do not overlap.
+    frame["label"] = [f"{int(y)} · {t}" for y, t in zip(frame["year"], frame["title"], strict=True)]
+    fig = charts.new_figure(f"Milestones of peacekeeping history, {int(frame['year'].min())}–"
+                            f"{int(frame['year'].max())}", MILESTONES_SOURCE, height=200 + 30 * len(frame))
+    for category, (colour, symbol) in CATEGORY_STYLE.items():
+        part = frame[frame["category"] == category]
+        if part.empty:
+            continue
+        fig.add_trace(go.Scatter(x=part["x"].tolist(), y=part["label"].tolist(), mode="markers", name=category,
+                                 marker=dict(size=13, color=colour, symbol=symbol, line=dict(width=1, color="white")),
+                                 text=part["hover"].tolist(), hovertemplate="%{text}<extra></extra>"))
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=frame["label"].tolist()[::-1],
+                     title=None, tickmode="linear", dtick=1)
+    fig.update_layout(xaxis=dict(title="Year"), margin=dict(l=330), hoverlabel=dict(align="left"),
+                      legend=dict(title="Category", orientation="h", y=1.0, yanchor="bottom", x=0))
+    charts.year_axis(fig, int(frame["year"].min()), int(frame["year"].max()), pad=1)
     return fig
-
-
-def update_milestones_figure(fig: go.Figure, frame: pd.DataFrame, category: str, era: str) -> pd.DataFrame:
-    """Show the selected milestones, in place."""
-    rows = select_milestones(frame, category, era)
-    styles = [CATEGORY_STYLE.get(c, CATEGORY_STYLE["other"]) for c in rows["category"]]
-    if era == ALL:
-        start, end = int(rows["year"].min()), int(rows["year"].max())
-    else:
-        chosen = next(e for e in (BEFORE_ERA, *ERAS) if e.key == era)
-        start, end = max(chosen.start, int(rows["year"].min())), min(chosen.end, int(rows["year"].max()))
-    if end - start < 2:
-        start, end = start - 1, end + 1
-    categories = [c for c in CATEGORY_STYLE if c in set(rows["category"])]
-    with fig.batch_update():
-        fig.data[0].x = rows["x"].tolist()
-        fig.data[0].y = rows["category"].tolist()
-        fig.data[0].text = rows["hover"].tolist()
-        fig.data[0].marker.color = [s[0] for s in styles]
-        fig.data[0].marker.symbol = [s[1] for s in styles]
-        fig.update_yaxes(categoryorder="array", categoryarray=categories[::-1])
-        what = "all milestones" if category == ALL else f"milestones: {category}"
-        when = "" if era == ALL else f", {next(e.label for e in (BEFORE_ERA, *ERAS) if e.key == era)}"
-        fig.layout.title.text = f"Timeline of {what}{when} ({len(rows)} shown)"
-        charts.year_axis(fig, start, end, pad=1)
-    return rows
-
-
-class MilestoneExplorer(Explorer):
-    """Choose a category and an era: the milestone markers change in place; hover for the details."""
-
-    def __init__(self, milestones: pd.DataFrame | None = None):
-        self.milestones = load("milestones") if milestones is None else milestones
-        self.frame = milestones_frame(self.milestones, include_cases=False)
-        cats = [c for c in CATEGORY_STYLE if c in set(self.milestones["category"])]
-        self.category = widgets.Dropdown(options=[("All categories", ALL)] + [(c, c) for c in cats], value=ALL,
-                                         description="Category", style={"description_width": "initial"})
-        self.era = widgets.Dropdown(options=[("All eras", ALL)] + [(f"{e.label} ({e.start}–{e.end})", e.key)
-                                                                   for e in (BEFORE_ERA, *ERAS)],
-                                    value=ALL, description="Era", style={"description_width": "initial"},
-                                    layout=widgets.Layout(width="360px"))
-        self.include_cases = widgets.Checkbox(value=False, description="Include the seven cases",
-                                              style={"description_width": "initial"})
-        figure = milestones_figure(self.frame, ALL, ALL, widget=True)
-        super().__init__([self.category, self.era, self.include_cases], figure)
-
-    def update(self) -> None:
-        self.frame = milestones_frame(self.milestones, include_cases=self.include_cases.value)
-        update_milestones_figure(self.figure, self.frame, self.category.value, self.era.value)
-
-
-# --- Self-check -----------------------------------------------------------------------------------
-
-FIRST_ARMED_FORCE = Question(
-    prompt="Which operation does the UN describe as the first armed UN peacekeeping force?",
-    options=("UNTSO (1948)", "UNMOGIP (1949)", "UNEF I (1956)", "ONUC in the Congo (1960)"),
-    answer="UNEF I (1956)",
-    feedback={
-        "UNTSO (1948)": "UNTSO came first, in 1948, but it was a group of military observers supervising "
-        "a truce, not a force of armed units.",
-        "UNMOGIP (1949)": "UNMOGIP's observers have watched the ceasefire line in Jammu and Kashmir since "
-        "January 1949; it too is an observer mission, not a force.",
-        "UNEF I (1956)": "Created by an emergency session of the General Assembly in November 1956, UNEF I was "
-        "armed, but could use its weapons only in self-defence, and it served with Egypt's consent.",
-        "ONUC in the Congo (1960)": "ONUC (1960–1964) was far larger and did fight, but it came four years "
-        "after UNEF I. You can see its arrival as the jump in personnel in 1960 in the chart.",
-    },
-)
-
-PEAK_YEAR = Question(
-    prompt="In the December figures of data/peacekeeping_totals.csv, in which era does the number of uniformed "
-    "personnel reach its highest value?",
-    options=("Cold War", "Post-Cold War surge", "After Brahimi", "Decline"),
-    answer="After Brahimi",
-    feedback={
-        "Cold War": "The Cold War maximum is 26,500 (1962), in the years of ONUC, far below later peaks.",
-        "Post-Cold War surge": "The surge reached 69,961 in December 1993, but it fell back sharply after 1995.",
-        "After Brahimi": "The December total peaks at 107,088 in 2015, the last year of that era.",
-        "Decline": "The decline starts from the 2015 peak: every later year is lower.",
-    },
-)

@@ -8,19 +8,23 @@ Two rules run through this module:
   never averaged or joined into one line.
 - **Count what is there.** A share is shown only where PADD lists at least one person in the
   role; an agreement with no mediators has no share of women mediators (not 0 %).
+
+The cases' agreements are shown as one static figure (:func:`delegates_figure`) and one table
+with every role side by side (:func:`roles_table`): comparing roles and agreements at a glance is
+the point, which a filter showing one role at a time defeated.
 """
 
 from __future__ import annotations
 
 import re
 
-import ipywidgets as ipw
 import pandas as pd
 import plotly.graph_objects as go
 
 from peaceops import charts
 from peaceops.data import load
-from peaceops.widgets import Explorer, InputError
+from peaceops.recovery import Table
+from peaceops.widgets import InputError
 
 ROLES = {
     "delegates": ("delegates", "women_delegates"),
@@ -71,6 +75,19 @@ def global_shares(shares: pd.DataFrame | None = None) -> pd.DataFrame:
     return out.set_index(["series", "measure"])
 
 
+def global_table(shares: pd.DataFrame | None = None) -> Table:
+    """The global shares as the lesson shows them: one row per figure, its series with the exact
+    period, the role, the share, and how it was obtained."""
+    t = global_shares(shares).reset_index()
+    return Table(pd.DataFrame({
+        "Series (source, period)": t["series"],
+        "Role": t["measure"].map(_role_of),
+        "Women's share (%)": [f"{v:g}" for v in t["share (%)"]],
+        "Agreements counted": [("not stated" if pd.isna(n) else int(n)) for n in t["agreements"]],
+        "How obtained": t["method"],
+    }))
+
+
 def _role_of(measure: str) -> str:
     return measure.replace("women among ", "")
 
@@ -97,6 +114,32 @@ def global_shares_figure(shares: pd.DataFrame | None = None) -> go.Figure:
     fig.update_layout(barmode="group", legend=dict(orientation="v", y=1.02, yanchor="bottom"),
                       margin=dict(t=150))
     return fig
+
+
+# Labels for agreements whose PA-X names begin alike (most of Colombia's start "Acuerdo Final entre el
+# Gobierno Nacional..."), taken from the names themselves: the party or the place that tells them apart.
+LABELS = {
+    168: "Political Agreement with the M-19",
+    152: "Final Agreement with the PRT",
+    149: "Final Agreement with the EPL",
+    151: "Final Agreement with the Quintín Lame movement",
+    173: "Final Political Agreement with the CRS",
+    147: "Agreement with the Medellín militias",
+    150: "Final Agreement with the MIR-COAR",
+    1845: "Final Agreement (FARC-EP)",
+    1800: "Interim National Constitution (2005)",
+    1673: "Dinka Malual and Rezeigat communiqué",
+    1186: "Protocol on transitional arrangements",
+    2286: "Gbudue and Maridi States agreement",
+}
+
+
+def agreement_label(pax_id: object, name: str) -> str:
+    """A short label for one agreement: :data:`LABELS` where PA-X names begin alike, else :func:`short_name`."""
+    try:
+        return LABELS.get(int(pax_id)) or short_name(name)
+    except (TypeError, ValueError):
+        return short_name(name)
 
 
 def short_name(name: str, limit: int = 42) -> str:
@@ -128,7 +171,7 @@ def role_shares(delegations: pd.DataFrame, role: str, case_id: str | None = None
         {
             "case_id": rows["case_id"],
             "pax_id": rows["pax_id"],
-            "agreement": rows["name"].map(short_name),
+            "agreement": [agreement_label(i, n) for i, n in zip(rows["pax_id"], rows["name"], strict=True)],
             "year": rows["date"].dt.year.astype(int),
             "people": rows[total].astype(int),
             "women": rows[women].astype(int),
@@ -152,48 +195,60 @@ def pooled_by_role(delegations: pd.DataFrame | None = None) -> pd.DataFrame:
     return pd.DataFrame.from_records(records).set_index("role")
 
 
-class RoleExplorer(Explorer):
-    """Choose a role and a case: the bars (one per agreement in PADD) update in place."""
+def _cell(women: object, people: object, unknown: object = None) -> str:
+    if pd.isna(people):
+        return "no list in PADD"
+    if int(people) == 0:
+        return "none listed"
+    text = f"{int(women)} of {int(people)}"
+    if unknown is not None and pd.notna(unknown) and int(unknown) > 0:
+        text += f" ({int(unknown)} gender not identified)"
+    return text
 
-    def __init__(self, delegations: pd.DataFrame | None = None, cases: pd.DataFrame | None = None,
-                 role: str = "delegates"):
-        self.delegations = load("women_in_delegations") if delegations is None else delegations
-        cases = load("cases") if cases is None else cases
-        self.names = dict(zip(cases["case_id"], cases["name"], strict=True))
-        present = [c for c in cases["case_id"] if c in set(self.delegations["case_id"])]
-        style = {"description_width": "initial"}
-        self.role = ipw.Dropdown(options=list(ROLES), value=role, description="Role", style=style)
-        self.case = ipw.Dropdown(options=[("All cases", "all")] + [(self.names[c], c) for c in present],
-                                 value="all", description="Case", style=style)
-        fig = charts.new_figure("", PADD_SOURCE, widget=True, height=640)
-        fig.add_trace(go.Bar(orientation="h", textposition="outside", cliponaxis=False,
-                             marker=dict(line=dict(color="#444444", width=0.5))))
-        fig.update_xaxes(title_text="Women's share in the role (%)", range=[0, 60], ticksuffix="%")
-        fig.update_yaxes(title_text="", automargin=True, tickfont=dict(size=11))
-        fig.update_layout(showlegend=False, margin=dict(l=10))
-        super().__init__([self.role, self.case], fig)
-        self.refresh()
 
-    def update(self) -> None:
-        role, case_id = self.role.value, self.case.value
-        if not role:
-            raise InputError("Choose a role: delegates, signatories, negotiators, mediators or observers.")
-        table = role_shares(self.delegations, role, case_id)
-        labels = [
-            f"{self.names.get(c, c).split(' (')[0]} · {y} · {a}"
-            for c, y, a in zip(table["case_id"], table["year"], table["agreement"], strict=True)
-        ]
-        text = [
-            f"{w} of {p}" + (f" ({u} gender not identified)" if pd.notna(u) and u > 0 else "")
-            for w, p, u in zip(table["women"], table["people"], table["gender_unknown"], strict=True)
-        ]
-        where = "the cases" if case_id == "all" else self.names.get(case_id, case_id).split(" (")[0]
-        with self.figure.batch_update():
-            bar = self.figure.data[0]
-            bar.y = labels
-            bar.x = list(table["share_percent"])
-            bar.text = text
-            bar.marker.color = [charts.CASE_COLOURS.get(c, charts.PALETTE[0]) for c in table["case_id"]]
-            bar.hovertemplate = "%{y}<br>%{x:.1f}% women (%{text})<extra></extra>"
-            self.figure.update_yaxes(categoryorder="array", categoryarray=labels[::-1])
-            self.figure.layout.title.text = f"Women among the {role}: agreements of {where} in PADD"
+def roles_table(delegations: pd.DataFrame | None = None, cases: pd.DataFrame | None = None) -> Table:
+    """Every agreement of the cases in PADD, with women among the people in each role ("3 of 14"),
+    "none listed" where PADD lists nobody in the role and "no list in PADD" where it has no
+    delegate list at all."""
+    delegations = load("women_in_delegations") if delegations is None else delegations
+    cases = load("cases") if cases is None else cases
+    names = dict(zip(cases["case_id"], cases["name"], strict=True))
+    order = {c: i for i, c in enumerate(cases["case_id"])}
+    rows = delegations.assign(_order=delegations["case_id"].map(order)).sort_values(["_order", "date", "pax_id"])
+    out = {
+        "Case": [names.get(c, c).split(" (")[0] for c in rows["case_id"]],
+        "Year": rows["date"].dt.year.astype(int).tolist(),
+        "Agreement": [agreement_label(i, n) for i, n in zip(rows["pax_id"], rows["name"], strict=True)],
+    }
+    for role, (total, women) in ROLES.items():
+        unknown = rows["delegates_gender_unknown"] if role == "delegates" else [None] * len(rows)
+        out[role.capitalize()] = [_cell(w, n, u) for w, n, u in zip(rows[women], rows[total], unknown, strict=True)]
+    return Table(pd.DataFrame(out))
+
+
+def delegates_figure(delegations: pd.DataFrame | None = None, cases: pd.DataFrame | None = None) -> go.Figure:
+    """Women's share among the delegates of each of the cases' agreements that PADD lists, one bar
+    per agreement labelled with its count ("3 of 14") and, where PADD could not identify some
+    delegates' gender, how many: the share is then a lower bound."""
+    delegations = load("women_in_delegations") if delegations is None else delegations
+    cases = load("cases") if cases is None else cases
+    names = dict(zip(cases["case_id"], cases["name"], strict=True))
+    order = {c: i for i, c in enumerate(cases["case_id"])}
+    table = role_shares(delegations, "delegates")
+    dates = delegations.set_index("pax_id")["date"]
+    table = table.assign(_order=table["case_id"].map(order), _date=table["pax_id"].map(dates)).sort_values(
+        ["_order", "_date", "pax_id"])
+    labels = [f"{names.get(c, c).split(' (')[0]} · {y} · {a}"
+              for c, y, a in zip(table["case_id"], table["year"], table["agreement"], strict=True)]
+    text = [_cell(w, p, u) for w, p, u in zip(table["women"], table["people"], table["gender_unknown"], strict=True)]
+    fig = charts.new_figure("Women among the delegates of the cases' agreements in PADD", PADD_SOURCE, height=700)
+    fig.add_trace(go.Bar(orientation="h", y=labels, x=list(table["share_percent"]), text=text,
+                         textposition="outside", cliponaxis=False,
+                         marker=dict(color=[charts.CASE_COLOURS.get(c, charts.PALETTE[0]) for c in table["case_id"]],
+                                     line=dict(color="#444444", width=0.5)),
+                         hovertemplate="%{y}<br>%{x:.1f}% women (%{text})<extra></extra>"))
+    fig.update_xaxes(title_text="Women's share of the delegates (%)", range=[0, 45], ticksuffix="%")
+    fig.update_yaxes(title_text="", automargin=True, tickfont=dict(size=11), categoryorder="array",
+                     categoryarray=labels[::-1])
+    fig.update_layout(showlegend=False, margin=dict(l=10))
+    return fig

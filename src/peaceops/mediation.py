@@ -10,6 +10,9 @@ Two tables feed the lesson:
 - ``actors``: third parties and their ``role`` (mediator, facilitator, guarantor, ...), ``track``
   and ``actor_type``.
 
+:func:`durations_table` and :func:`compare_clocks` give the durations as a learner reads them (labels,
+words for gaps, never ``<NA>``): from the first talks, and from the final round.
+
 The :class:`NegotiationExplorer` widget shows one case's milestones and third parties on a
 timeline and lists the third parties under it; it updates its figure in place.
 """
@@ -165,9 +168,45 @@ def process_durations(milestones: pd.DataFrame, cases: pd.DataFrame | None = Non
 
 def durations_table(milestones: pd.DataFrame, cases: pd.DataFrame | None = None,
                     start: str = "first") -> pd.DataFrame:
-    """The lesson's key figures: :func:`process_durations` without the plotting columns, indexed by case."""
+    """The lesson's key figures: :func:`process_durations` as a learner reads it, indexed by case, with
+    labels for headers and words for gaps ("no settlement", never an empty or <NA> cell)."""
     frame = process_durations(milestones, cases, start)
-    return frame.drop(columns=["case_id", "start_x", "end_x"]).set_index("Case")
+    table = pd.DataFrame({
+        "Case": frame["Case"],
+        "Talks begin": frame["Talks begin"],
+        "Talks date": frame["Talks date"],
+        "Settlement": frame["Settlement"].replace("none", "no settlement"),
+        "Signed": frame["Signed"].replace("", "not signed"),
+        "Years": [_years_text(y) for y in frame["Years"]],
+        "Dated to": frame["precision"].map(PRECISION_LABELS),
+        "Note": frame["Note"].replace("", "—"),
+    })
+    return table.set_index("Case")
+
+
+#: How :func:`process_durations`' ``precision`` reads in a table for learners.
+PRECISION_LABELS = {"day": "the day", "year only (± 0.5)": "the year only (± 0.5 years)",
+                    "no settlement": "no settlement"}
+
+
+def _years_text(years: object) -> str:
+    return "no settlement" if years is None or pd.isna(years) else f"{float(years):.1f}"
+
+
+def compare_clocks(milestones: pd.DataFrame, cases: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Two clocks side by side, for each case: years to the signature from the *first* talks and from
+    the *final round* (the last ``talks`` milestone before the signature). Labels, no empty cells."""
+    first = process_durations(milestones, cases, "first")
+    last = process_durations(milestones, cases, "last")
+    table = pd.DataFrame({
+        "Case": first["Case"],
+        "First talks": [f"{t}, {d}" for t, d in zip(first["Talks begin"], first["Talks date"], strict=True)],
+        "Years from the first talks": [_years_text(y) for y in first["Years"]],
+        "Final round opens": [f"{t}, {d}" if pd.notna(y) else "no settlement to count to"
+                              for t, d, y in zip(last["Talks begin"], last["Talks date"], last["Years"], strict=True)],
+        "Years from the final round": [_years_text(y) for y in last["Years"]],
+    })
+    return table.set_index("Case")
 
 
 def durations_figure(milestones: pd.DataFrame, cases: pd.DataFrame | None = None) -> go.Figure:

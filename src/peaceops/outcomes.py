@@ -5,14 +5,11 @@ typology of outcomes to argue about.
 - :func:`outcome_table`: the lesson's checked table (episodes by outcome, last episode end).
 - :class:`OutcomeExplorer`: choose a case; its episodes on a timeline coloured *and* dashed by
   UCDP outcome, with the case's milestones, redrawn in place.
-- :class:`ClassifyAndDefend`: a reusable self-check that asks the learner to classify several
-  items into one set of categories, built on :class:`peaceops.exercises.Question`, with a
-  defence of the expected answer for every choice.
+- :data:`TYPOLOGY`: the lesson's four types of outcome. Classifying a case is a contested judgement,
+  so it is asked in the question bank (items 9.1a-9.1d, "compare your view"), never marked.
 """
 
 from __future__ import annotations
-
-import html
 
 import ipywidgets as widgets
 import pandas as pd
@@ -20,7 +17,6 @@ import plotly.graph_objects as go
 
 from peaceops import charts
 from peaceops.data import load
-from peaceops.exercises import Question
 from peaceops.widgets import Explorer, InputError
 
 CASES = ("timor_leste", "colombia", "cyprus", "sudan")
@@ -117,8 +113,15 @@ class OutcomeExplorer(Explorer):
             mode="markers", name="milestone (not UCDP)", marker=dict(symbol="star", size=13, color="black"),
             hovertemplate="%{text}<extra></extra>",
         ))
-        fig.update_layout(legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), margin=dict(l=230, t=130, b=100))
+        fig.update_layout(legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0), margin=dict(l=230, t=140, b=100),
+                          title=dict(y=1, yref="container", yanchor="top", pad=dict(t=12)))
         fig.update_xaxes(title_text="Year")
+        # Where UCDP's termination data stop: anything to the right is milestones only.
+        fig.add_shape(type="line", x0=DATA_LAST + 1, x1=DATA_LAST + 1, xref="x", yref="paper", y0=0, y1=1,
+                      line=dict(color="#555555", width=1.5, dash="dot"), name="data end")
+        fig.add_annotation(x=DATA_LAST + 1, xref="x", y=1, yref="paper", yanchor="top", xanchor="right",
+                           text=f"UCDP data end ({DATA_LAST})", showarrow=False, name="data end",
+                           font=dict(size=11, color="#555555"))
         super().__init__([self.case, self.years], fig)
         self.refresh()
 
@@ -155,109 +158,16 @@ class OutcomeExplorer(Explorer):
                              title_text="Dyad (government vs opponent)")
             lo = max(start, min([*shown["first_year"].astype(int), *ms["year"].astype(int)]))
             hi = min(end, max([*(shown["last_year"].astype(int) + 1), *ms["year"].astype(int)]))
-            charts.year_axis(fig, lo, max(hi, lo + 1))
+            charts.year_axis(fig, lo, max(hi, lo + 1) + 0.5)  # room for a milestone late in the last year
             fig.layout.height = max(360, 140 + 38 * len(rows))
+            fig.layout.margin.l = max(230, 40 + 8 * max(len(r) for r in rows))  # room for the longest dyad
 
 
+#: The lesson's four types of outcome (a teaching tool, not a UCDP category). The question bank's
+#: items 9.1a-9.1d offer them as options; learners compare their choice with sourced positions.
 TYPOLOGY = (
     "Settled by separation",
     "Negotiated end, uneven implementation",
     "Frozen: contained, not settled",
     "Agreement followed by new wars",
 )
-
-
-class ClassifyAndDefend:
-    """Classify several items into one set of categories, then check: each item gets its own
-    verdict and the defence of the expected answer (the ``feedback`` of its :class:`Question`).
-
-    >>> ClassifyAndDefend({"Cyprus": Question(...), "Colombia": Question(...)})
-    """
-
-    def __init__(self, items: dict[str, Question], intro: str = ""):
-        if not items:
-            raise ValueError("Give at least one item to classify.")
-        self.items = items
-        self.choices = {}
-        self.feedback = {}
-        rows = []
-        for name, q in items.items():
-            self.choices[name] = widgets.Dropdown(
-                options=[("— choose —", None), *[(o, o) for o in q.options]], value=None, description=name,
-                style={"description_width": "120px"}, layout=widgets.Layout(width="460px"),
-            )
-            self.feedback[name] = widgets.HTML()
-            rows.append(widgets.VBox([self.choices[name], self.feedback[name]]))
-        self.button = widgets.Button(description="Check", button_style="primary", tooltip="Check your answers")
-        self.score = widgets.HTML()
-        self.button.on_click(lambda _b: self.check())
-        head = [widgets.HTML(f"<b>{html.escape(intro)}</b>")] if intro else []
-        self.widget = widgets.VBox([*head, *rows, self.button, self.score])
-
-    def check(self, answers: dict[str, str] | None = None) -> dict[str, bool | None]:
-        """Check every item (``answers`` first sets the choices, as a learner would)."""
-        for name, value in (answers or {}).items():
-            self.choices[name].value = value
-        results = {}
-        for name, q in self.items.items():
-            correct, text = q.check(self.choices[name].value)
-            colour = {True: "#006d2c", False: "#a00000", None: "#8a4b00"}[correct]
-            self.feedback[name].value = f'<div role="status" style="color:{colour}">{html.escape(text)}</div>'
-            results[name] = correct
-        right = sum(r is True for r in results.values())
-        self.score.value = f"<div role='status'>{right} of {len(results)} as expected.</div>"
-        return results
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
-
-
-def _q(case: str, answer: str, feedback: dict[str, str]) -> Question:
-    return Question(prompt=f"Which type fits {case} best?", options=TYPOLOGY, answer=answer, feedback=feedback)
-
-
-def typology_check() -> ClassifyAndDefend:
-    """The lesson's self-check: classify the four cases and read the defence of each classification."""
-    return ClassifyAndDefend({
-        "Timor-Leste": _q("Timor-Leste", TYPOLOGY[0], {
-            TYPOLOGY[0]: "The sovereignty dispute ended, after Indonesia's offer of January 1999, with a UN-run vote, "
-            "a UN transitional administration and independence in 2002. The 2006 crisis was violence inside the "
-            "new state, not a return of the war with Indonesia.",
-            TYPOLOGY[1]: "The 1999 agreements were implemented: the vote was held and independence followed. "
-            "What was uneven came later, in state-building (the 2006 crisis).",
-            TYPOLOGY[2]: "Nothing stayed frozen: the territory changed status and UN missions left in 2012.",
-            TYPOLOGY[3]: "The 2006 crisis was serious, but it was not a new war over the same dispute, and "
-            "UCDP records no armed conflict in Timor-Leste after 1999.",
-        }),
-        "Colombia": _q("Colombia", TYPOLOGY[1], {
-            TYPOLOGY[0]: "No territory separated: the FARC-EP became a political party inside Colombia.",
-            TYPOLOGY[1]: "The government-FARC war ended with the revised 2016 agreement and UN-verified "
-            "laying down of arms, but implementation has been partial and other armed groups fight on.",
-            TYPOLOGY[2]: "There is no buffer zone or stalemate line: the FARC-EP disarmed and the agreement "
-            "is being implemented, if slowly.",
-            TYPOLOGY[3]: "Arguable: UCDP codes fighting with the ELN and FARC dissidents after 2016. But those "
-            "are conflicts with other groups; the dyad the agreement addressed ended with it.",
-        }),
-        "Cyprus": _q("Cyprus", TYPOLOGY[2], {
-            TYPOLOGY[0]: "The division of 1974 was never agreed: the UN-led plans, including the Annan Plan, "
-            "sought to reunite the island, not to partition it.",
-            TYPOLOGY[1]: "There is no agreement to implement: the Annan Plan failed in 2004 and Crans-Montana "
-            "closed without agreement in 2017.",
-            TYPOLOGY[2]: "UCDP's last episode, Cyprus against Turkey, ended with the ceasefire of 16 August 1974; "
-            "UNFICYP has held the buffer zone since; the political dispute is unsettled. Contained, not resolved.",
-            TYPOLOGY[3]: "There has been no new war since 1974, which is what the buffer zone helps to prevent.",
-        }),
-        "Sudan": _q("Sudan", TYPOLOGY[3], {
-            TYPOLOGY[0]: "Partly true: the CPA's referendum delivered South Sudan's independence in 2011. "
-            "But the type leaves out what followed: civil war in South Sudan from December 2013 and a new "
-            "war in Sudan from April 2023.",
-            TYPOLOGY[1]: "The CPA was largely implemented on its central promise (the referendum). The "
-            "problem was not slow implementation but new wars.",
-            TYPOLOGY[2]: "Nothing is frozen: UCDP codes many new episodes after 2005, in Darfur, with the "
-            "SPLM/A-North and in South Sudan.",
-            TYPOLOGY[3]: "The CPA ended the north-south war, and separation followed, but South Sudan fell "
-            "into civil war in 2013 and Sudan into war in 2023: an ended war, then others.",
-        }),
-    }, intro="Classify each case, then press Check: the feedback defends the expected classification.")

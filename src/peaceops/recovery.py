@@ -8,8 +8,14 @@ Lesson 10 uses this module; later lessons reuse its generic builder:
   chart** for any yearly series (a line, a dashed line at the event, before and after shaded);
 - :func:`indicator_window` and :func:`indicator_before_after`: means before and after an event,
   with the number of years that have data, so gaps are visible;
+- :func:`trend_check`: is the change after an agreement a break in the earlier trend? A straight
+  line through the years before, extended over the years after, and how far the data stray from it;
 - :class:`IndicatorExplorer`: choose a country (grouped by case), an indicator and a window;
-  the chart and a before/after summary update in place, and gaps show as messages.
+  the chart (with the earlier trend extended), the trend check and a before/after summary update
+  in place, and gaps show as messages;
+- :class:`Table` and the functions that return one (:func:`recurrence`, :func:`later_conflicts`,
+  :func:`before_after`): the tables the lesson shows, with labels, "no data" for gaps and no
+  index numbers.
 
 The indicators (``data/indicators.csv``) are GDP per capita at PPP in constant 2021
 international $ (World Bank, from 1990), GDP per capita in 2011 international $ (Maddison
@@ -23,12 +29,13 @@ import html
 from collections.abc import Sequence
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from peaceops import analysis, charts
 from peaceops.data import load
-from peaceops.widgets import Explorer, InputError
+from peaceops.widgets import Explorer, InputError, html_table
 
 INDICATORS = {
     "gdp_pc_ppp_2021": dict(label="GDP per capita, PPP (constant 2021 international $)", short="GDP per capita (PPP)",
@@ -56,6 +63,41 @@ GAPS = {
 NI_NOTE = ("Northern Ireland has no series of its own in these sources: the case is shown through the United "
            "Kingdom and Ireland, whose national averages say little about Northern Ireland itself.")
 WINDOW_MAX = 20
+NO_DATA = "no data"
+MIN_TREND_YEARS = 5  # a straight line through fewer points says little
+BREAK_PERCENT = 2.0  # the lesson's rule of thumb: further than this from the earlier trend is a possible break
+
+
+# --- Tables for learners ---------------------------------------------------------------------------
+
+
+class Table:
+    """A table as learners see it: labelled columns, "no data" for a gap, no index numbers.
+
+    ``frame`` is shown as it is (its column names are the labels); missing values become
+    ``missing`` (default "no data"). In a notebook it renders as an escaped HTML table; as text
+    (``repr``) it prints without the index, so checked outputs compare the data.
+    """
+
+    def __init__(self, frame: pd.DataFrame, caption: str | None = None, missing: str = NO_DATA):
+        shown = frame.reset_index(drop=True).astype(object)
+        self.frame = shown.where(shown.notna(), missing)
+        self.caption = caption
+
+    def _repr_html_(self) -> str:
+        columns = {c: (lambda row, i=i: row[i + 1]) for i, c in enumerate(self.frame.columns)}
+        return html_table(self.frame, columns, source_column=None, caption=self.caption)
+
+    def __repr__(self) -> str:
+        text = self.frame.to_string(index=False)
+        return f"{self.caption}\n{text}" if self.caption else text
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
+def _yes_no(value: object) -> str:
+    return "yes" if bool(value) else "no"
 
 
 # --- Recurrence --------------------------------------------------------------------------------
@@ -115,6 +157,34 @@ def conflicts_after(conflict_years: pd.DataFrame, conflict_map: pd.DataFrame, ca
                      "years active after": span,
                      "opponents (side B)": ", ".join(sides)})
     return pd.DataFrame(rows, columns=["conflict_id", "conflict", "years active after", "opponents (side B)"])
+
+
+def recurrence(conflict_years: pd.DataFrame, cases: pd.DataFrame, last: int = analysis.DATA_LAST) -> Table:
+    """The recurrence table as the lesson shows it (labels, yes/no, no index): see :func:`recurrence_table`."""
+    t = recurrence_table(conflict_years, cases, last)
+    return Table(pd.DataFrame({
+        "Case": t["case"],
+        "Key agreement": t["agreement"],
+        "Signed": t["agreement year"],
+        "Conflict active in the year of signature": t["active in signature year"].map(_yes_no),
+        f"Conflict-years after signature (to {last})": t["conflict-years after"],
+        "Calendar years with any active conflict after": t["years with any conflict after"],
+        "UCDP conflicts active after signature (ids)": t["conflicts after signature"],
+        "Last active year": t["last active year"],
+    }))
+
+
+def later_conflicts(conflict_years: pd.DataFrame, conflict_map: pd.DataFrame, cases: pd.DataFrame,
+                    case_id: str, last: int = analysis.DATA_LAST) -> Table:
+    """The conflicts active after a case's agreement, as the lesson shows them: see :func:`conflicts_after`."""
+    t = conflicts_after(conflict_years, conflict_map, cases, case_id, last)
+    year = analysis.agreement_year(cases, case_id)
+    return Table(pd.DataFrame({
+        "UCDP conflict id": t["conflict_id"],
+        "Conflict": t["conflict"],
+        f"Years active after {year}": t["years active after"],
+        "Opponents of the government (side B)": t["opponents (side B)"],
+    }))
 
 
 # --- Generic indicator-around-an-event chart ------------------------------------------------------
@@ -272,6 +342,84 @@ def indicator_before_after(indicators: pd.DataFrame, cases: pd.DataFrame,
     return out
 
 
+def before_after(indicators: pd.DataFrame, cases: pd.DataFrame,
+                 indicator_codes: Sequence[str] = ("gdp_pc_ppp_2021", "life_expectancy"), window: int = 5) -> Table:
+    """The before/after means as the lesson shows them: country names, values with their units'
+    decimals, and "no data" where a mean has no year behind it. See :func:`indicator_before_after`."""
+    t = indicator_before_after(indicators, cases, indicator_codes, window)
+    countries = indicators.drop_duplicates("iso3").set_index("iso3")["country"]
+    decimals = {v["short"]: v["decimals"] for v in INDICATORS.values()}
+
+    def number(value: object, places: int) -> object:
+        return pd.NA if pd.isna(value) else f"{value:,.{places}f}"
+
+    return Table(pd.DataFrame({
+        "Case": t["case"],
+        "Signed": t["agreement year"],
+        "Country": t["country"].map(lambda c: countries.get(c, c)),
+        "Indicator": t["indicator"],
+        f"Years with data, {window} before": t["years before"],
+        "Mean before": [number(v, decimals[i]) for v, i in zip(t["mean before"], t["indicator"], strict=True)],
+        f"Years with data, {window} after": t["years after"],
+        "Mean after": [number(v, decimals[i]) for v, i in zip(t["mean after"], t["indicator"], strict=True)],
+        "Change of the mean (%)": [number(v, 1) for v in t["change %"]],
+    }))
+
+
+# --- Is the change a break in the trend? ----------------------------------------------------------
+
+
+def trend_check(years: pd.DataFrame, event_year: int, indicator: str) -> dict:
+    """Fit a straight line through the years before ``event_year`` that have data, extend it over
+    the years after, and say how far the data stray from it.
+
+    ``years`` has columns year and value (gaps as missing values), as in :func:`indicator_window`.
+    Returns a dict: ``fitted`` (bool), ``line_x`` and ``line_y`` (the line over the before and
+    after years, for the chart), ``slope`` (per year), ``gap_percent`` (the after years' mean
+    distance from the line, as a share of the line's mean over those years), ``verdict``
+    ("close", "above", "below" or "" when no line is fitted) and ``text`` (one paragraph for
+    learners, which says why when no line can be fitted).
+    """
+    meta = INDICATORS[indicator]
+    before = years[years["year"] < event_year].dropna(subset=["value"])
+    after = years[years["year"] > event_year].dropna(subset=["value"])
+    out = {"fitted": False, "line_x": [], "line_y": [], "slope": None, "gap_percent": None, "verdict": ""}
+    if len(before) < MIN_TREND_YEARS:
+        out["text"] = (f"No trend line: it needs at least {MIN_TREND_YEARS} years with data before the agreement, "
+                       f"and this window has {len(before)}. Widen the window (or choose a series that starts earlier).")
+        return out
+    if after.empty:
+        out["text"] = "No trend check: there is no year with data after the agreement in this window."
+        return out
+    slope, intercept = np.polyfit(before["year"].astype(float), before["value"].astype(float), 1)
+    expected = intercept + slope * after["year"].astype(float)
+    if (expected <= 0).any():
+        out["text"] = ("No trend check: the line through the years before falls to zero or below when extended, so "
+                       "a straight line cannot describe this series (often the collapse of a war). Read the chart.")
+        return out
+    gap = 100 * float((after["value"] - expected).sum() / expected.sum())
+    verdict = "close" if abs(gap) < BREAK_PERCENT else ("above" if gap > 0 else "below")
+    xs = list(range(int(before["year"].min()), int(after["year"].max()) + 1))
+    places = 2 if meta["decimals"] else 0
+    span_b = f"{int(before['year'].min())}–{int(before['year'].max())}"
+    span_a = f"{int(after['year'].min())}–{int(after['year'].max())}"
+    change = "rises" if slope >= 0 else "falls"
+    lead = (f"A straight line through the {len(before)} years with data before the agreement ({span_b}) {change} by "
+            f"{abs(slope):,.{places}f} {meta['unit']} a year. Extended over {span_a}, ")
+    if verdict == "close":
+        tail = (f"it predicts the data within {abs(gap):.1f} % on average, inside this lesson's rule of thumb of "
+                f"{BREAK_PERCENT:g} %: no break. What came after continues what came before, so the earlier trend "
+                "alone would have predicted it.")
+    else:
+        direction = "upwards" if verdict == "above" else "downwards"
+        tail = (f"the data run {abs(gap):.1f} % {verdict} it on average, beyond this lesson's rule of thumb of "
+                f"{BREAK_PERCENT:g} %: a possible break {direction}. A break is a question, not proof that the "
+                "agreement caused it: ask what else changed in those years.")
+    out.update(fitted=True, line_x=xs, line_y=[float(intercept + slope * x) for x in xs], slope=float(slope),
+               gap_percent=round(gap, 1), verdict=verdict, text=lead + tail)
+    return out
+
+
 # --- Explorer ------------------------------------------------------------------------------------
 
 
@@ -286,13 +434,17 @@ def country_options(indicators: pd.DataFrame, cases: pd.DataFrame) -> list[tuple
 
 
 class IndicatorExplorer(Explorer):
-    """Choose a country (grouped by case), an indicator and a window of years around the case's
-    key agreement: the chart and a before/after summary update in place. A country or window
-    without data gives a message, never an empty chart or a traceback.
+    """Is the rise after an agreement a break in the trend? Choose a country (grouped by case), an
+    indicator and a window of years around the case's key agreement: the chart, with a straight
+    line through the years before extended over the years after, the trend check and a
+    before/after summary update in place. A country or window without data gives a message,
+    never an empty chart or a traceback.
 
     >>> explorer = IndicatorExplorer()
     >>> explorer.show("COL", "life_expectancy", 10)
     """
+
+    QUESTION = "Is the change after the agreement a break in the earlier trend, or does it continue it?"
 
     def __init__(self, indicators: pd.DataFrame | None = None, cases: pd.DataFrame | None = None,
                  initial: str = "COL", indicator: str = "gdp_pc_ppp_2021", window: int = 10):
@@ -308,9 +460,12 @@ class IndicatorExplorer(Explorer):
         self.window = widgets.IntSlider(value=window, min=1, max=WINDOW_MAX, description="Years either side",
                                         style={"description_width": "initial"}, continuous_update=False,
                                         layout=widgets.Layout(width="380px"))
+        self.trend = widgets.HTML()
         self.summary = widgets.HTML()
         figure = indicator_chart("", "data/indicators.csv", "", widget=True)
-        super().__init__([self.country, self.indicator, self.window], figure, extra=[self.summary])
+        figure.add_trace(go.Scatter(x=[], y=[], mode="lines", name="Trend of the years before, extended",
+                                    line=dict(color="#666666", width=1.5, dash="longdash"), hoverinfo="skip"))
+        super().__init__([self.country, self.indicator, self.window], figure, extra=[self.trend, self.summary])
         self.refresh()
 
     def update(self) -> None:
@@ -330,6 +485,7 @@ class IndicatorExplorer(Explorer):
         event_x = float(charts.fraction_of_year([case["agreement_date"]]).iloc[0])
         country = self.indicators.loc[self.indicators["iso3"] == iso3, "country"].iloc[0]
         years = info["years"]
+        check = trend_check(years, year, code)
         update_indicator_chart(
             self.figure, years["year"], years["value"], event_x, f"{case['agreement_short']} signed ({year})",
             x_range=(int(years["year"].min()), int(years["year"].max())),
@@ -338,24 +494,48 @@ class IndicatorExplorer(Explorer):
             hover_format=",.1f" if meta["decimals"] else ",.0f",
         )
         with self.figure.batch_update():
-            charts.add_source(self.figure, f"{meta['source']} (data/indicators.csv)")
+            line = self.figure.data[3]
+            line.x, line.y = check["line_x"], check["line_y"]
+            if check["fitted"]:
+                values = [v for v in years["value"].dropna()] + check["line_y"]
+                lo, hi = min(values), max(values)
+                pad = (hi - lo) * 0.1 or max(abs(hi) * 0.05, 1.0)
+                self.figure.update_yaxes(range=[lo - pad, hi + pad])
+                self.figure.data[2].y = [lo - pad, hi + pad]
+            charts.add_source(self.figure, f"{meta['source']} (data/indicators.csv); trend line: least squares "
+                                           "through the years before the agreement")
         notes = list(info["notes"])
         if case_id == "northern_ireland":
             notes.insert(0, NI_NOTE)
+        self.trend.value = self._trend_html(check)
         self.summary.value = self._summary_html(info["summary"], meta, notes)
+
+    @staticmethod
+    def _trend_html(check: dict) -> str:
+        verdict = {"close": "No break: close to the earlier trend", "above": "Above the earlier trend",
+                   "below": "Below the earlier trend", "": "No trend check"}[check["verdict"]]
+        return (f'<div role="status" style="max-width:900px;padding:4px 0"><b>Is the change a break in the '
+                f"trend? {html.escape(verdict)}.</b> {html.escape(check['text'])}</div>")
 
     @staticmethod
     def _summary_html(summary: pd.DataFrame, meta: dict, notes: list[str]) -> str:
         fmt = "{:,.1f}" if meta["decimals"] else "{:,.0f}"
+        labels = {"period": "Period", "years": "Years", "years with data": "Years with data", "mean": "Mean",
+                  "first value": "First value", "last value": "Last value"}
+        periods = {"before": "Before the agreement", "after": "After the agreement"}
 
-        def cell(v: object) -> str:
+        def cell(key: str, v: object) -> str:
             if v is None or (not isinstance(v, str) and pd.isna(v)):
-                return "—"
+                return NO_DATA
+            if key == "period":
+                return html.escape(periods.get(str(v), str(v)))
             return fmt.format(v) if isinstance(v, float) else html.escape(str(v))
 
-        head = "".join(f'<th style="padding:2px 8px;text-align:right">{html.escape(c)}</th>' for c in summary.columns)
-        body = "".join("<tr>" + "".join(f'<td style="padding:2px 8px;text-align:right">{cell(v)}</td>' for v in row)
-                       + "</tr>" for row in summary.itertuples(index=False))
+        head = "".join(f'<th style="padding:2px 8px;text-align:right">{html.escape(labels.get(c, c))}</th>'
+                       for c in summary.columns)
+        body = "".join("<tr>" + "".join(f'<td style="padding:2px 8px;text-align:right">{cell(k, v)}</td>'
+                                        for k, v in zip(summary.columns, row, strict=True)) + "</tr>"
+                       for row in summary.itertuples(index=False))
         parts = [f'<table style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>',
                  f"<p><small>Unit: {html.escape(meta['unit'])}. The signature year is shown in the chart but counted "
                  "in neither mean.</small></p>"]
@@ -375,3 +555,13 @@ class IndicatorExplorer(Explorer):
             self.window.value = max(self.window.min, min(self.window.max, int(window)))
         self.country.value = iso3
         return self.refresh()
+
+
+def country_chart(iso3: str, indicator: str = "gdp_pc_ppp_2021", window: int = 10,
+                  indicators: pd.DataFrame | None = None, cases: pd.DataFrame | None = None) -> go.Figure:
+    """One country's indicator around its case's key agreement, with the earlier trend extended:
+    the explorer's chart as a plain figure, for a lesson's static example."""
+    explorer = IndicatorExplorer(indicators, cases, initial=iso3, indicator=indicator, window=window)
+    if explorer.message.value:
+        raise InputError(f"No chart for {iso3} with {indicator}: choose another country or indicator.")
+    return go.Figure(explorer.figure)

@@ -4,7 +4,7 @@ Every number comes from ``data/referendums.csv``: percentages of valid votes for
 turnout as a share of registered voters, as printed by the source named on each row.
 
 >>> from peaceops import referendums
->>> referendums.key_figures(data.load("referendums"))      # the lesson's checked table
+>>> referendums.key_figures(data.load("referendums"))      # the lessons' checked table
 >>> referendums.ReferendumExplorer()                       # in a notebook: controls above a bar chart
 """
 
@@ -61,17 +61,48 @@ def vote_options(referendums: pd.DataFrame) -> list[tuple[str, str]]:
     return [(vote_name(r.referendum_id, r.date), r.referendum_id) for r in first.itertuples()]
 
 
+NO_DATA = "no data"
+
+
+def _percent(value: object) -> str:
+    return NO_DATA if value is None or pd.isna(value) else f"{float(value):g}"
+
+
 def key_figures(referendums: pd.DataFrame) -> pd.DataFrame:
-    """The lesson's key figures: one row per vote and electorate, in date order."""
+    """The lessons' key figures: one row per vote and electorate, in date order, labelled by vote
+    and electorate. Yes and no are shares of valid votes, turnout a share of registered voters, as
+    printed by each row's source ('no data' where the table has no figure), and the
+    result is what the vote decided in that electorate."""
     rows = referendums.sort_values(["date", "referendum_id"], kind="stable")
     table = pd.DataFrame({
         "Vote": [vote_name(r, d) for r, d in zip(rows["referendum_id"], rows["date"], strict=True)],
-        "Electorate": rows["electorate"],
-        "Yes %": rows["yes_percent"],
-        "No %": rows["no_percent"],
-        "Turnout %": rows["turnout_percent"],
+        "Electorate": rows["electorate"].tolist(),
+        "Yes %": [_percent(v) for v in rows["yes_percent"]],
+        "No %": [_percent(v) for v in rows["no_percent"]],
+        "Turnout %": [_percent(v) for v in rows["turnout_percent"]],
+        "Result": [NO_DATA if pd.isna(o) else str(o)[:1].upper() + str(o)[1:] for o in rows["outcome"]],
     })
-    return table.reset_index(drop=True)
+    return table.set_index(["Vote", "Electorate"])
+
+
+#: The milestones lesson 06 sets beside its three local approaches, in this order.
+LOCAL_MILESTONES = ("sa_national_peace_accord_1991", "tl_violence_1999", "co_plebiscite_2016",
+                    "co_revised_agreement_2016")
+
+
+def milestones_table(milestones: pd.DataFrame, ids: tuple[str, ...] = LOCAL_MILESTONES) -> pd.DataFrame:
+    """Some milestones as learners read them: the date (or the year, when the source gives no day),
+    the milestone and what happened, in the order of ``ids``. Unknown ids are named in the message."""
+    marks = milestones.set_index("milestone_id")
+    missing = [i for i in ids if i not in marks.index]
+    if missing:
+        raise InputError(f"data/milestones.csv has no milestone {', '.join(missing)}: restore the file with "
+                         "`git checkout data/milestones.csv`, or choose ids that are in it.")
+    rows = marks.loc[list(ids)]
+    when = [d.strftime("%d %B %Y").lstrip("0") if pd.notna(d) else f"{y} (day not given)"
+            for d, y in zip(rows["date"], rows["year"], strict=True)]
+    return pd.DataFrame({"Date": when, "Milestone": rows["title"].tolist(),
+                         "What happened": rows["description"].tolist()}).set_index("Date")
 
 
 def vote_rows(referendums: pd.DataFrame, referendum_id: str | None) -> pd.DataFrame:
@@ -162,7 +193,7 @@ def vote_figure(rows: pd.DataFrame, measure: str = "valid", widget: bool = False
     fig = charts.new_figure("", SOURCE, widget=widget, height=440)
     for colour, pattern in zip(_COLOURS, _PATTERNS, strict=True):
         fig.add_trace(go.Bar(
-            marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="white")),
+            marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="white", fillmode="overlay")),
             texttemplate="%{y:.1f}%", textposition="outside", cliponaxis=False,
             hovertemplate="%{x}<br>%{fullData.name}: %{y:.2f}%<extra></extra>",
         ))
@@ -214,6 +245,10 @@ def turnout_figure(referendums: pd.DataFrame) -> go.Figure:
     return fig
 
 
+def _day(date: pd.Timestamp) -> str:
+    return date.strftime("%d %B %Y").lstrip("0")
+
+
 def agreement_to_vote(referendums: pd.DataFrame, milestones: pd.DataFrame) -> pd.DataFrame:
     """How long after the agreement (or plan) each vote was held, from data/milestones.csv."""
     votes = referendums.sort_values("date").drop_duplicates("referendum_id")
@@ -227,20 +262,23 @@ def agreement_to_vote(referendums: pd.DataFrame, milestones: pd.DataFrame) -> pd
         rows.append({
             "Vote": vote_name(r.referendum_id, r.date),
             "Agreement or plan": marks.loc[mid, "title"],
-            "Agreed or presented": signed.date().isoformat(),
-            "Vote held": r.date.date().isoformat(),
+            "Agreed or presented": _day(signed),
+            "Vote held": _day(r.date),
             "Days between": int((r.date - signed).days),
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).set_index("Vote")
 
 
 class ReferendumExplorer(Explorer):
     """Choose a vote and a measure: the bar chart of yes, no and turnout by electorate, and the
-    note on what yes meant, change in place.
+    note on what yes meant, change in place. The measure answers the explorer's question: how
+    large a share of everyone entitled to vote stood behind the winning side?
 
     >>> explorer = ReferendumExplorer()
     >>> explorer.show("annan_plan_2004")      # the same call the drop-down makes
     """
+
+    QUESTION = "How large a share of everyone entitled to vote stood behind the winning side?"
 
     def __init__(self, referendums: pd.DataFrame | None = None, initial: str | None = None):
         self.referendums = load("referendums") if referendums is None else referendums

@@ -2,13 +2,16 @@
 Interim Constitution).
 
 - :func:`key_agreements`: the key agreement row of each case (``cases.agreement_date``, signed).
-- :func:`provisions_matrix`: which PA-X provision flags each agreement has.
+- :func:`provisions_matrix` (and :func:`provisions_table`, in one call): which PA-X provision flags
+  each agreement has.
 - :func:`women_delegates`: women among the delegates (PADD), or nothing where PADD has no list.
 - :func:`deaths_before_after`: battle-related deaths around the agreement, through
   :func:`peaceops.analysis.before_after`, counted over the UCDP conflict(s) the agreement
   addresses (``agreements.ucdp_conflict_id``) or over every conflict of the case.
 - :func:`key_figures`: the lesson's checked table.
-- :class:`SettlementExplorer`: compare the three on one measure; one figure, updated in place.
+- :class:`SettlementExplorer`: compare the three on one measure; one figure, updated in place. Its
+  question: does "deaths fell after the agreement" survive counting every conflict of the case
+  (the scope switch) or another window? Hovering a deaths bar lists the conflicts counted in it.
 """
 
 from __future__ import annotations
@@ -82,6 +85,11 @@ def provisions_matrix(key: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def provisions_table(agreements: pd.DataFrame, cases: pd.DataFrame, case_ids=CASES) -> pd.DataFrame:
+    """The lesson's provisions matrix for the cases' key agreements, in one call."""
+    return provisions_matrix(key_agreements(agreements, cases, case_ids))
+
+
 def provisions_present(row: pd.Series) -> list[str]:
     """The labels of the provisions flagged in one agreement row."""
     return [label for col, label in PROVISIONS.items() if pd.notna(row[col]) and bool(row[col])]
@@ -95,6 +103,16 @@ def women_delegates(women: pd.DataFrame, pax_id) -> tuple[int, int] | None:
     if row.empty or pd.isna(row.iloc[0]["delegates"]):
         return None
     return int(row.iloc[0]["women_delegates"]), int(row.iloc[0]["delegates"])
+
+
+def gender_unknown(women: pd.DataFrame, pax_id) -> int:
+    """How many of an agreement's PADD delegates have no gender identified (0 when PADD has no list)."""
+    if pd.isna(pax_id):
+        return 0
+    row = women[women["pax_id"] == pax_id]
+    if row.empty or pd.isna(row.iloc[0]["delegates_gender_unknown"]):
+        return 0
+    return int(row.iloc[0]["delegates_gender_unknown"])
 
 
 def scope_conflicts(conflict_years: pd.DataFrame, agreement: pd.Series, scope: str) -> pd.DataFrame:
@@ -113,6 +131,21 @@ def deaths_before_after(conflict_years: pd.DataFrame, agreement: pd.Series, wind
     """:func:`peaceops.analysis.before_after` around the agreement's year, on the chosen scope."""
     rows = scope_conflicts(conflict_years, agreement, scope)
     return analysis.before_after(rows, agreement["case_id"], int(agreement["date"].year), window)
+
+
+def conflicts_counted(conflict_years: pd.DataFrame, agreement: pd.Series, scope: str, first: int,
+                      last: int) -> list[str]:
+    """The UCDP conflicts with battle-related deaths in ``first``-``last`` on the chosen scope, one
+    line each: who fought, the years with estimates and the summed best estimate (a bar's hover)."""
+    rows = scope_conflicts(conflict_years, agreement, scope)
+    rows = rows[rows["year"].between(first, last) & rows["bd_best"].notna()]
+    lines = []
+    for _, part in rows.groupby("conflict_id", sort=True):
+        r = part.iloc[0]
+        years = (f"{int(part['year'].min())}–{int(part['year'].max())}" if part["year"].nunique() > 1
+                 else str(int(part["year"].iloc[0])))
+        lines.append(f"{r['side_a']} vs {r['side_b']}, {years}: {int(part['bd_best'].sum()):,}")
+    return lines
 
 
 def _deaths_text(period: pd.Series) -> str:
@@ -169,7 +202,8 @@ class SettlementExplorer(Explorer):
         fig.add_trace(go.Bar(name="after", marker=dict(color=charts.PALETTE[1], pattern=dict(shape="/")),
                              textposition="outside", cliponaxis=False))
         fig.update_layout(barmode="group", margin=dict(t=110))
-        super().__init__([self.measure, self.window, self.scope], fig, extra=[self.note])
+        # The scope sits next to the measure: which conflicts are counted is the explorer's question.
+        super().__init__([self.measure, self.scope, self.window], fig, extra=[self.note])
         self.refresh()
 
     # --- the three measures -----------------------------------------------------------------
@@ -177,13 +211,17 @@ class SettlementExplorer(Explorer):
         window, scope = int(self.window.value), self.scope.value
         if window < 1:
             raise InputError(f"A window of {window} years is empty: choose 1 year or more.")
-        names, before, after, notes = [], {}, {}, []
+        names, before, after, notes, hover = [], {}, {}, [], {"before": [], "after": []}
         for _, row in self.key.iterrows():
             ba = deaths_before_after(self.conflict_years, row, window, scope).set_index("period")
             names.append(row["short"])
             for label, store in (("before", before), ("after", after)):
                 p = ba.loc[label]
                 store[row["short"]] = p
+                counted = conflicts_counted(self.conflict_years, row, scope, int(p["first_year"]),
+                                            int(p["last_year"]))
+                hover[label].append(f"{int(p['first_year'])}–{int(p['last_year'])}: "
+                                    + ("<br>".join(counted) if counted else _deaths_text(p)))
                 if p["years_with_estimate"] == 0:
                     notes.append(f"{row['short']}, {int(p['first_year'])}–{int(p['last_year'])}: {_deaths_text(p)}")
         if all(before[n]["years_with_estimate"] == 0 and after[n]["years_with_estimate"] == 0 for n in names):
@@ -203,7 +241,7 @@ class SettlementExplorer(Explorer):
             return y, lo, hi, text
 
         return {
-            "x": names, "before": trace(before), "after": trace(after),
+            "x": names, "before": trace(before), "after": trace(after), "hovers": (hover["before"], hover["after"]),
             "names": (f"{window} years before (best; bar = low–high)", f"{window} years after (best; bar = low–high)"),
             "title": f"Battle-related deaths in the {window} years before and after each agreement",
             "yaxis": "Battle-related deaths (UCDP best estimate)",
@@ -223,13 +261,15 @@ class SettlementExplorer(Explorer):
         }
 
     def _women(self) -> dict:
-        names, y, text, missing = [], [], [], []
+        names, y, text, missing, unknown = [], [], [], [], []
         for _, row in self.key.iterrows():
             counts = women_delegates(self.women, row["pax_id"])
             names.append(row["short"])
             if counts:
                 y.append(100 * counts[0] / counts[1])
                 text.append(f"{counts[0]} of {counts[1]}")
+                if gender_unknown(self.women, row["pax_id"]):
+                    unknown.append(f"{gender_unknown(self.women, row['pax_id'])} of {row['short']}'s {counts[1]}")
             else:
                 y.append(0)
                 text.append("no list")
@@ -240,8 +280,13 @@ class SettlementExplorer(Explorer):
             "x": names, "before": (y, None, None, text), "after": None,
             "names": ("Women among the delegates (%)", ""), "title": "Women among the delegates who signed or attended",
             "yaxis": "Women, % of delegates", "range": [0, 100],
-            "note": ("PADD has no delegate list for: " + ", ".join(missing) + " (shown as 'no list', not as zero)."
-                     if missing else ""),
+            "note": " ".join(filter(None, [
+                ("PADD has no delegate list for: " + ", ".join(missing) + " (shown as 'no list', not as zero)."
+                 if missing else ""),
+                ("PADD could not identify the gender of " + "; ".join(unknown)
+                 + " delegates, so " + ("that share is a minimum." if len(unknown) == 1
+                                         else "those shares are minimums.") if unknown else ""),
+            ])),
         }
 
     def update(self) -> None:
@@ -252,8 +297,9 @@ class SettlementExplorer(Explorer):
         self.scope.disabled = self.window.disabled = measure != "deaths"
         fig = self.figure
         with fig.batch_update():
-            for trace, data, name in ((fig.data[0], spec["before"], spec["names"][0]),
-                                      (fig.data[1], spec["after"], spec["names"][1])):
+            hovers = spec.get("hovers") or (spec.get("hover"), None)
+            for trace, data, name, hover in ((fig.data[0], spec["before"], spec["names"][0], hovers[0]),
+                                             (fig.data[1], spec["after"], spec["names"][1], hovers[1])):
                 if data is None:
                     trace.x, trace.y, trace.text, trace.visible = [], [], [], False
                     continue
@@ -261,8 +307,8 @@ class SettlementExplorer(Explorer):
                 trace.x, trace.y, trace.text, trace.name, trace.visible = spec["x"], y, text, name, True
                 trace.error_y = (dict(type="data", symmetric=False, array=hi, arrayminus=lo, visible=True)
                                  if lo is not None else dict(visible=False))
-                trace.hovertext = spec.get("hover")
-                trace.hovertemplate = ("%{x}<br>%{hovertext}<extra></extra>" if spec.get("hover")
+                trace.hovertext = hover
+                trace.hovertemplate = ("%{x}<br>%{hovertext}<extra></extra>" if hover
                                        else "%{x}: %{text}<extra>%{fullData.name}</extra>")
             fig.layout.title.text = spec["title"]
             fig.layout.showlegend = measure == "deaths"

@@ -7,9 +7,14 @@ Lesson 04 uses this module; later lessons reuse its generic builder:
   lines, labelled event markers, and markers for years whose status is not an estimate;
 - :func:`setbacks`: the setbacks of a case (milestones marked 'setback' and referendums that
   rejected a settlement), dated on a decimal-year axis;
-- :func:`before_after_table`: battle-related deaths before, in and after each key agreement;
-- :class:`BeforeAfterExplorer`: choose a case and a window; the band chart and a before/after
-  summary update in place.
+- :func:`before_after_table`: battle-related deaths before, in and after each key agreement
+  (machine columns), and :func:`key_figures`, the same as a labelled table for learners;
+- :func:`verdict`: in plain words, whether "deaths fell after the agreement" holds in a window,
+  and how far the low–high range and the data's coverage allow it;
+- :func:`agreements_table`: a case's agreements of one stage, labelled, for the narrative;
+- :class:`BeforeAfterExplorer`: choose a case and a window; the band chart, the verdict and a
+  before/after summary update in place. It answers one question: does "deaths fell" survive
+  another window?
 
 Every count of deaths here comes from :mod:`peaceops.analysis`, which labels each year
 ``estimate``, ``active, no estimate``, ``below threshold`` or ``not covered``. A year below
@@ -367,18 +372,150 @@ def before_after_table(conflict_years: pd.DataFrame, cases: pd.DataFrame, window
     return pd.concat(frames, ignore_index=True)
 
 
-def _html_table(df: pd.DataFrame) -> str:
+#: How each period of :func:`peaceops.analysis.before_after` reads in a table for learners.
+PERIODS = {"before": "Before", "event year": "Year of signature", "after": "After"}
+DEATHS_LABEL = "Battle-related deaths: best (low–high)"
+NO_ESTIMATE = "no estimate"
+
+
+def deaths_text(low: object, best: object, high: object) -> str:
+    """'42,462 (37,808–49,262)', '29' when the range is one number, or 'no estimate' when no year
+    of the period has one (the other columns then say why: below threshold, or not covered)."""
+    if best is None or pd.isna(best):
+        return NO_ESTIMATE
+    values = [None if v is None or pd.isna(v) else int(round(float(v))) for v in (low, best, high)]
+    lo, be, hi = values
+    if lo is None or hi is None or lo == hi == be:
+        return f"{be:,}"
+    return f"{be:,} ({lo:,}–{hi:,})"
+
+
+def summary_labels(table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`summary_table` (or rows of :func:`before_after_table`) with labels for learners: one
+    deaths column with the range, counts of years by status, and the period as the row label."""
+    out = pd.DataFrame({
+        "Period": [PERIODS.get(p, p) for p in table["period"]],
+        "Years": list(table["years"]),
+        DEATHS_LABEL: [deaths_text(lo, be, hi) for lo, be, hi in
+                       zip(table["low"], table["best"], table["high"], strict=True)],
+        "Years with an estimate": list(table["years with estimate"]),
+        "Below threshold": list(table["below threshold"]),
+        "Active, no estimate": [a - e for a, e in zip(table["active years"], table["years with estimate"],
+                                                      strict=True)],
+        "Not covered": list(table["not covered"]),
+    })
+    return out
+
+
+def key_figures(conflict_years: pd.DataFrame, cases: pd.DataFrame, window: int = 5) -> pd.DataFrame:
+    """The lesson's key figures: :func:`before_after_table` as learners read it. Rows are labelled
+    by case, agreement and period; each period's deaths are one 'best (low–high)' cell, or
+    'no estimate', and the last columns count the years by status (below threshold, active but
+    without an estimate before 1989, not covered after 2021)."""
+    table = before_after_table(conflict_years, cases, window)
+    out = summary_labels(table)
+    out.insert(0, "Case and agreement", [f"{c}: {a}" for c, a in zip(table["case"], table["agreement"], strict=True)])
+    return out.set_index(["Case and agreement", "Period"])
+
+
+def _change(before: float, after: float) -> str:
+    share = (after - before) / before
+    return f"fell by {abs(share):.0%}" if share < 0 else (f"rose by {share:.0%}" if share > 0 else "did not change")
+
+
+def verdict(info: dict) -> str:
+    """The explorer's answer, in plain words, for one case and window (:func:`case_window`): did
+    battle-related deaths fall after the signature, does the fall survive the low–high range, and
+    is the comparison like for like (years without estimates before 1989, years after 2021)?"""
+    summary = info["summary"].set_index("period")
+    years = info["years"]
+    before, after = summary.loc["before"], summary.loc["after"]
+    window = int(before["last_year"] - before["first_year"] + 1)
+    in_before = years[years["year"].between(before["first_year"], before["last_year"])]
+    in_after = years[years["year"].between(after["first_year"], after["last_year"])]
+    below_after = int((in_after["status"] == "below threshold").sum())
+    b_text = deaths_text(before["bd_low"], before["bd_best"], before["bd_high"])
+    a_text = deaths_text(after["bd_low"], after["bd_best"], after["bd_high"])
+    span = f"{window} years" if window > 1 else "year"
+    not_covered = int(after["years_not_covered"])
+    sentences = []
+    if pd.isna(before["bd_best"]) and pd.isna(after["bd_best"]):
+        sentences.append(
+            f"No year in the {span} before or after the signature has an estimate, so these data cannot say "
+            "whether deaths fell: look at how many years are below the threshold and how many are not covered.")
+    elif pd.isna(after["bd_best"]):
+        if below_after:
+            sentences.append(
+                f"In the {span} before the signature: {b_text}. After it, no year reached UCDP's threshold of 25 "
+                f"battle-related deaths ({below_after} of {window} below threshold). By this measure deaths fell "
+                "below the threshold; that is not the same as no deaths.")
+        else:
+            sentences.append(f"In the {span} before the signature: {b_text}. After it, no year has an estimate "
+                             "in this window.")
+    elif pd.isna(before["bd_best"]):
+        sentences.append(
+            f"No year before the signature has an estimate, but after it: {a_text}. By this measure deaths did "
+            "not fall after the agreement in this window.")
+    else:
+        b_best, a_best = float(before["bd_best"]), float(after["bd_best"])
+        either = f"{window} years either side" if window > 1 else "one year either side"
+        sentences.append(f"Best estimates, {either}: {b_best:,.0f} before, {a_best:,.0f} after: "
+                         f"deaths {_change(b_best, a_best)}.")
+        if a_best < b_best:
+            if float(after["bd_high"]) < float(before["bd_low"]):
+                covered = " in the years the data cover" if not_covered else ""
+                sentences.append(f"Even the high estimate after ({float(after['bd_high']):,.0f}) is below the low "
+                                 f"estimate before ({float(before['bd_low']):,.0f}): the fall survives the "
+                                 f"uncertainty{covered}.")
+            else:
+                sentences.append(f"But the ranges overlap: the high estimate after ({float(after['bd_high']):,.0f}) "
+                                 f"is above the low estimate before ({float(before['bd_low']):,.0f}), so the fall "
+                                 "may be much smaller than the best estimates say.")
+    if not_covered:
+        sentences.append(f"Not like for like: {not_covered} of the {window} years after the signature are after "
+                         f"{analysis.DATA_LAST} and not covered by the data, so 'after' adds up fewer years than "
+                         "'before'.")
+    no_estimate = int((in_before["status"] == "active, no estimate").sum())
+    if no_estimate:
+        sentences.append(f"{no_estimate} active year(s) before the signature fall before {analysis.BRD_FIRST} and "
+                         "have no estimate, so 'before' is an undercount.")
+    return " ".join(sentences)
+
+
+def agreements_table(agreements: pd.DataFrame, case_id: str, stage: str = "comprehensive") -> pd.DataFrame:
+    """A case's agreements of one ``stage`` (as ``agreements.csv`` classes them), oldest first:
+    the date, the event (signed or initialled) and the name as the UCDP or PA-X record gives it."""
+    stages = set(agreements["stage"].dropna())
+    if stage not in stages:
+        raise InputError(f"Unknown stage {stage!r}: agreements.csv uses {', '.join(sorted(stages))}.")
+    rows = agreements[(agreements["case_id"] == case_id) & (agreements["stage"] == stage)]
+    if rows.empty:
+        raise InputError(f"agreements.csv has no {stage} agreement for the case {case_id!r}.")
+    rows = rows.sort_values(["date", "agreement_id"], kind="stable")
+    out = pd.DataFrame({
+        "Date": [d.strftime("%d %B %Y").lstrip("0") if pd.notna(d) else "no date" for d in rows["date"]],
+        "Event": rows["event"].str.capitalize().tolist(),
+        "Agreement (name in the UCDP or PA-X record)": rows["name"].str.split().str.join(" ").tolist(),
+    })
+    return out.set_index("Date")
+
+
+def _html_table(df: pd.DataFrame, row_header: str = "") -> str:
+    """A small labelled HTML table: the index as a row header, the columns as given, text escaped."""
     def cell(v: object) -> str:
         if v is None or (not isinstance(v, str) and pd.isna(v)):
-            return "—"
+            return NO_ESTIMATE
         if isinstance(v, (int, float)) and not isinstance(v, bool):
-            return f"{v:,.0f}" if not (isinstance(v, float) and math.isnan(v)) else "—"
+            return f"{v:,.0f}" if not (isinstance(v, float) and math.isnan(v)) else NO_ESTIMATE
         return html.escape(str(v))
 
-    head = "".join(f'<th style="padding:2px 8px;text-align:right">{html.escape(c)}</th>' for c in df.columns)
+    style, left = "padding:2px 8px;text-align:right", "padding:2px 8px;text-align:left"
+    head = (f'<th scope="col" style="{left}">{html.escape(row_header)}</th>'
+            + "".join(f'<th scope="col" style="{style}">{html.escape(str(c))}</th>' for c in df.columns))
     body = "".join(
-        "<tr>" + "".join(f'<td style="padding:2px 8px;text-align:right">{cell(v)}</td>' for v in row) + "</tr>"
-        for row in df.itertuples(index=False)
+        f'<tr><th scope="row" style="{left}">{html.escape(str(label))}</th>'
+        + "".join(f'<td style="{style}">{cell(v)}</td>' for v in row) + "</tr>"
+        for label, row in zip(df.index, df.itertuples(index=False), strict=True)
     )
     return f'<table style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
@@ -394,6 +531,8 @@ class BeforeAfterExplorer(Explorer):
     >>> explorer = BeforeAfterExplorer()
     >>> explorer.show("colombia", 8)      # the same as choosing them in the controls
     """
+
+    QUESTION = 'Does "deaths fell after the agreement" survive another window, and the low–high range?'
 
     def __init__(self, conflict_years: pd.DataFrame | None = None, cases: pd.DataFrame | None = None,
                  milestones: pd.DataFrame | None = None, referendums: pd.DataFrame | None = None,
@@ -438,10 +577,11 @@ class BeforeAfterExplorer(Explorer):
         self.summary.value = self.cached(("summary", case_id, window), lambda: self._summary_html(case_id, info))
 
     def _summary_html(self, case_id: str, info: dict) -> str:
-        table = summary_table(info["summary"], info["years"])
+        table = summary_labels(summary_table(info["summary"], info["years"])).set_index("Period")
         conflicts = conflicts_in_window(self.conflict_years, self.conflict_map, case_id,
                                         info["year"] + 1, info["last"])
-        parts = [_html_table(table)]
+        parts = [f'<p role="status"><b>Does "deaths fell" hold here?</b> {html.escape(verdict(info))}</p>',
+                 _html_table(table, "Period")]
         if conflicts.empty:
             parts.append("<p>No UCDP conflict of this case was active in the years after signature in this window.</p>")
         else:

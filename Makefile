@@ -27,6 +27,16 @@ $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.txt -r requirements-test.txt -e .
 	@touch $(STAMP)
 
+# The browser test's accessibility check needs axe-core from the npm registry (pinned in
+# tests/browser/package-lock.json). Where npm is missing, tests/test_browser.py says so and skips that part.
+BROWSER_DEPS := tests/browser/node_modules/.installed
+$(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+	  echo "npm not found: the browser test will skip its accessibility check (install Node.js and npm to run it)"; \
+	fi
+
 # Local only, token kept; nothing fetched: no update check, no news feed, extension manager read-only.
 # --allow-root only where the user is root (containers), as JupyterLab refuses to start otherwise.
 LAB_FLAGS := --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --ServerApp.root_dir=. \
@@ -36,7 +46,7 @@ LAB_FLAGS := --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --ServerApp.root_
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab $(LAB_FLAGS) notebooks/00_introduction.ipynb
 
-test: $(STAMP)
+test: $(STAMP) $(BROWSER_DEPS)
 	$(PY) -m pytest
 
 lint: $(STAMP)
@@ -56,4 +66,4 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build .pytest_cache
+	rm -rf $(VENV) build .pytest_cache tests/browser/node_modules

@@ -100,15 +100,28 @@ def test_a_broken_file_says_how_to_restore_it(tmp_path):
         exercises.bank(tmp_path)
 
 
-#: Lessons whose questions have moved into the bank (issue 12, in progress): the check below applies to them.
-MIGRATED = {"00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"}
-
-
 def test_no_notebook_cell_holds_a_question_answer_or_feedback():
-    for path in (p for p in NOTEBOOKS if p.name[:2] in MIGRATED):
+    for path in NOTEBOOKS:
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type == "code":
                 assert "exercises.Question(" not in cell.source and "answer=" not in cell.source, (
                     f"{path.name} cell {cell.id}: move the question into data/question_bank.json "
                     "and show it with exercises.check(id)"
                 )
+
+
+PANDAS = re.compile(r"\[\s*\[|\[\s*[\"']|\.loc\[|\.iloc\[|\.query\(|\.groupby\(|\.assign\(|\.merge\(|\.sort_values\(")
+
+
+def test_visible_code_is_one_short_call_without_pandas():
+    """Learners are not programmers: past the setup cell, a code cell is a call or two, never pandas."""
+    for path in NOTEBOOKS:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "code" or cell.id == "setup":
+                continue
+            assert not PANDAS.search(cell.source), (
+                f"{path.name} cell {cell.id}: pandas in a visible cell; add a named function to the lesson's "
+                "module that shows the table with labels"
+            )
+            lines = [line for line in cell.source.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+            assert len(lines) <= 3, f"{path.name} cell {cell.id}: {len(lines)} lines of code; keep one short call"

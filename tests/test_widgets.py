@@ -154,3 +154,15 @@ def test_html_table_escapes_and_links_the_first_source():
     assert 'href="https://a.example/x"' in out and "b.example" not in out
     assert out.count("—") == 2  # the missing year and the missing source
     assert "<p>2 rows</p>" in out and "max-height:100px" in out
+
+
+def test_table_shows_labels_no_index_and_no_data_for_gaps():
+    import pandas as pd
+
+    from peaceops.widgets import Table
+
+    table = Table(pd.DataFrame({"Case": ["Cyprus", "Colombia"], "Signed": [None, "2016"]}), caption="Key agreements")
+    text = repr(table)
+    assert text.splitlines()[0] == "Key agreements" and "no data" in text and "<NA>" not in text and "None" not in text
+    assert not any(line.startswith(("0 ", "1 ")) for line in text.splitlines())  # no index numbers
+    assert "<table" in table._repr_html_() and len(table) == 2

@@ -17,10 +17,9 @@ import ipywidgets as ipw
 import pandas as pd
 import plotly.graph_objects as go
 
-from peaceops import analysis, charts
+from peaceops import analysis, charts, controls
 from peaceops.data import load
-from peaceops.recovery import Table
-from peaceops.widgets import Explorer, InputError
+from peaceops.widgets import Explorer, InputError, Table
 
 TABLES = ("cases", "conflict_years", "agreements", "missions", "mission_troops", "mission_ceilings",
           "women_in_delegations", "indicators")
@@ -364,7 +363,7 @@ class ComparisonExplorer(Explorer):
         style = {"description_width": "initial"}
         self.case_a = ipw.Dropdown(options=options, value=case_a, description="First case", style=style)
         self.case_b = ipw.Dropdown(options=options, value=case_b, description="Second case", style=style)
-        self.window = ipw.IntSlider(value=window, min=1, max=10, description="Years before/after", style=style,
+        self.window = controls.Slider(value=window, min=1, max=10, description="Years before/after", style=style,
                                     continuous_update=False)
         self.table = ipw.HTML()
         fig = charts.new_figure("", FIGURE_SOURCE, widget=True, height=440)

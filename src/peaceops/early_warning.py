@@ -32,10 +32,9 @@ import ipywidgets as ipw
 import pandas as pd
 import plotly.graph_objects as go
 
-from peaceops import analysis, charts
+from peaceops import analysis, charts, controls
 from peaceops.data import load
-from peaceops.recovery import Table
-from peaceops.widgets import Explorer, InputError
+from peaceops.widgets import Explorer, InputError, Table
 
 MAX_WINDOW = 4
 EVAL_FIRST = analysis.BRD_FIRST + MAX_WINDOW  # 1993
@@ -265,9 +264,9 @@ class EarlyWarningExplorer(Explorer):
         options = [(self.names.get(c, c), c) for c in scored_cases(self.conflict_years)]
         style = {"description_width": "initial"}
         self.case = ipw.Dropdown(options=options, value=initial, description="Case shown", style=style)
-        self.window = ipw.IntSlider(value=DEFAULT_WINDOW, min=1, max=MAX_WINDOW, description="Rises in a row",
+        self.window = controls.Slider(value=DEFAULT_WINDOW, min=1, max=MAX_WINDOW, description="Rises in a row",
                                     style=style, continuous_update=False)
-        self.threshold = ipw.IntSlider(value=DEFAULT_THRESHOLD, min=0, max=3000, step=100,
+        self.threshold = controls.Slider(value=DEFAULT_THRESHOLD, min=0, max=3000, step=100,
                                        description="Minimum deaths in year t", style=style,
                                        continuous_update=False)
         self.table = ipw.HTML()

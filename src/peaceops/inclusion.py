@@ -23,8 +23,7 @@ import plotly.graph_objects as go
 
 from peaceops import charts
 from peaceops.data import load
-from peaceops.recovery import Table
-from peaceops.widgets import InputError
+from peaceops.widgets import InputError, Table
 
 ROLES = {
     "delegates": ("delegates", "women_delegates"),

@@ -15,7 +15,7 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
-from peaceops import charts
+from peaceops import charts, controls
 from peaceops.data import load
 from peaceops.widgets import Explorer, InputError
 
@@ -99,7 +99,7 @@ class OutcomeExplorer(Explorer):
         style = {"description_width": "initial"}
         self.case = widgets.Dropdown(options=[(names.get(c, c), c) for c in case_ids],
                                      value=initial or case_ids[0], description="Case", style=style)
-        self.years = widgets.IntRangeSlider(value=(1945, 2025), min=1945, max=2025, description="Years",
+        self.years = controls.RangeSlider(value=(1945, 2025), min=1945, max=2025, description="Years",
                                             style=style, continuous_update=False,
                                             layout=widgets.Layout(width="420px"))
         fig = charts.new_figure("", SOURCE, widget=True, height=460)

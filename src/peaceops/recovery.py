@@ -33,9 +33,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from peaceops import analysis, charts
+from peaceops import analysis, charts, controls
 from peaceops.data import load
-from peaceops.widgets import Explorer, InputError, html_table
+from peaceops.widgets import NO_DATA, Explorer, InputError, Table
 
 INDICATORS = {
     "gdp_pc_ppp_2021": dict(label="GDP per capita, PPP (constant 2021 international $)", short="GDP per capita (PPP)",
@@ -63,37 +63,11 @@ GAPS = {
 NI_NOTE = ("Northern Ireland has no series of its own in these sources: the case is shown through the United "
            "Kingdom and Ireland, whose national averages say little about Northern Ireland itself.")
 WINDOW_MAX = 20
-NO_DATA = "no data"
 MIN_TREND_YEARS = 5  # a straight line through fewer points says little
 BREAK_PERCENT = 2.0  # the lesson's rule of thumb: further than this from the earlier trend is a possible break
 
 
 # --- Tables for learners ---------------------------------------------------------------------------
-
-
-class Table:
-    """A table as learners see it: labelled columns, "no data" for a gap, no index numbers.
-
-    ``frame`` is shown as it is (its column names are the labels); missing values become
-    ``missing`` (default "no data"). In a notebook it renders as an escaped HTML table; as text
-    (``repr``) it prints without the index, so checked outputs compare the data.
-    """
-
-    def __init__(self, frame: pd.DataFrame, caption: str | None = None, missing: str = NO_DATA):
-        shown = frame.reset_index(drop=True).astype(object)
-        self.frame = shown.where(shown.notna(), missing)
-        self.caption = caption
-
-    def _repr_html_(self) -> str:
-        columns = {c: (lambda row, i=i: row[i + 1]) for i, c in enumerate(self.frame.columns)}
-        return html_table(self.frame, columns, source_column=None, caption=self.caption)
-
-    def __repr__(self) -> str:
-        text = self.frame.to_string(index=False)
-        return f"{self.caption}\n{text}" if self.caption else text
-
-    def __len__(self) -> int:
-        return len(self.frame)
 
 
 def _yes_no(value: object) -> str:
@@ -457,7 +431,7 @@ class IndicatorExplorer(Explorer):
         self.indicator = widgets.Dropdown(options=[(v["label"], k) for k, v in INDICATORS.items()], value=indicator,
                                           description="Indicator", style={"description_width": "initial"},
                                           layout=widgets.Layout(width="460px"))
-        self.window = widgets.IntSlider(value=window, min=1, max=WINDOW_MAX, description="Years either side",
+        self.window = controls.Slider(value=window, min=1, max=WINDOW_MAX, description="Years either side",
                                         style={"description_width": "initial"}, continuous_update=False,
                                         layout=widgets.Layout(width="380px"))
         self.trend = widgets.HTML()

@@ -20,7 +20,7 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
-from peaceops import analysis, charts
+from peaceops import analysis, charts, controls
 from peaceops.data import load
 from peaceops.widgets import Explorer, InputError, message_html
 
@@ -190,7 +190,7 @@ class SettlementExplorer(Explorer):
         style = {"description_width": "initial"}
         self.measure = widgets.Dropdown(options=[(v, k) for k, v in MEASURES.items()], value=measure,
                                         description="Measure", style=style, layout=widgets.Layout(width="380px"))
-        self.window = widgets.IntSlider(value=window, min=1, max=10, description="Years before/after",
+        self.window = controls.Slider(value=window, min=1, max=10, description="Years before/after",
                                         style=style, continuous_update=False)
         self.scope = widgets.Dropdown(options=[(v, k) for k, v in SCOPES.items()], value="agreement",
                                       description="Deaths counted in", style=style,

@@ -33,7 +33,7 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
-from peaceops import analysis, charts
+from peaceops import analysis, charts, controls
 from peaceops.data import load
 from peaceops.widgets import Explorer, InputError
 
@@ -545,7 +545,7 @@ class BeforeAfterExplorer(Explorer):
         options = [(row.name, row.case_id) for row in self.cases.itertuples()]
         self.case = widgets.Dropdown(options=options, value=initial, description="Case",
                                      style={"description_width": "initial"}, layout=widgets.Layout(width="380px"))
-        self.window = widgets.IntSlider(value=window, min=1, max=WINDOW_MAX, step=1,
+        self.window = controls.Slider(value=window, min=1, max=WINDOW_MAX, step=1,
                                         description="Years either side of signature",
                                         style={"description_width": "initial"}, layout=widgets.Layout(width="420px"),
                                         continuous_update=False)

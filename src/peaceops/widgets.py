@@ -498,3 +498,32 @@ class CaseExplorer(Explorer):
 
             display(HTML(self.table.value))
             display(HTML("".join(c.value for c in self.cards.children)))
+
+
+#: How a gap in the data reads in a table for learners.
+NO_DATA = "no data"
+
+
+class Table:
+    """A table as learners see it: labelled columns, "no data" for a gap, no index numbers.
+
+    ``frame`` is shown as it is (its column names are the labels); missing values become
+    ``missing`` (default "no data"). In a notebook it renders as an escaped HTML table; as text
+    (``repr``) it prints without the index, so checked outputs compare the data.
+    """
+
+    def __init__(self, frame: pd.DataFrame, caption: str | None = None, missing: str = NO_DATA):
+        shown = frame.reset_index(drop=True).astype(object)
+        self.frame = shown.where(shown.notna(), missing)
+        self.caption = caption
+
+    def _repr_html_(self) -> str:
+        columns = {c: (lambda row, i=i: row[i + 1]) for i, c in enumerate(self.frame.columns)}
+        return html_table(self.frame, columns, source_column=None, caption=self.caption)
+
+    def __repr__(self) -> str:
+        text = self.frame.to_string(index=False)
+        return f"{self.caption}\n{text}" if self.caption else text
+
+    def __len__(self) -> int:
+        return len(self.frame)

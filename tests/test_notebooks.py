@@ -99,3 +99,19 @@ def test_no_absolute_paths_or_solutions_in_code(lesson):
         assert not ABSOLUTE.search(cell.source), f"{path.name} cell {cell.id}: absolute path from a machine"
     raw = json.loads(path.read_text(encoding="utf-8"))
     assert raw["nbformat"] == 4 and raw["nbformat_minor"] >= 5
+
+
+def test_every_lesson_has_a_core_judgement_task_with_a_rubric_and_folded_discussion_points(lesson):
+    path, nb = lesson
+    cells = markdown(nb)
+    core = [c for c in cells if re.match(r"### Exercise", c) and "(optional" not in c.splitlines()[0]]
+    assert any(re.search(r"\*\*(Rubric|What a strong answer does)", c) for c in core), (
+        f"{path.name}: no core exercise has a rubric ('**Rubric.**' or '**What a strong answer does**') "
+        "in its folded solution"
+    )
+    discussion = next(c for c in cells if c.startswith("## Discussion"))
+    questions = len(re.findall(r"^\d+\.", discussion, re.M))
+    assert discussion.count("<details>") >= questions, (
+        f"{path.name}: fold 'Points a facilitator would raise' under each discussion question"
+    )
+    assert isinstance(nb.metadata.peaceops.get("discussion_minutes"), int), f"{path.name}: discussion_minutes"

@@ -82,3 +82,9 @@ def test_learner_tables_have_labels_and_country_names(tables):
     explorer = comparison.ComparisonExplorer(tables)
     assert "<th style='text-align:left;padding-right:8px'>Theme</th>" in explorer.table.value
     assert "domain" not in explorer.table.value and ">source<" not in explorer.table.value
+
+
+def test_explorer_shows_the_notes_with_the_troop_check(tables):
+    explorer = comparison.ComparisonExplorer(tables, case_a="timor_leste", case_b="sudan")
+    assert "Notes behind the numbers" in explorer.table.value
+    assert "S/RES/1410 (2002)" in explorer.table.value

@@ -135,3 +135,14 @@ def test_explorer_bad_input_gives_message(tables):
     assert explorer.show("CYP", "life_expectancy") is False
     assert "Cyprus" in explorer.message.value
     assert explorer.show("XXX") is False
+
+
+def test_explorer_panels_never_show_a_previous_setting(tables):
+    explorer = recovery.IndicatorExplorer(tables["indicators"], tables["cases"])
+    assert explorer.show("GBR", "gdp_pc_ppp_2021", 5)
+    assert "1.4 %" in explorer.trend.value
+    assert not explorer.show("SSD", "gdp_pc_ppp_2021", 5)
+    assert "South Sudan" in explorer.message.value and "SSD" not in explorer.message.value
+    assert "1.4 %" not in explorer.trend.value and explorer.summary.value == ""
+    assert explorer.show("SRB", "gdp_pc_ppp_2021", 10)
+    assert "no window can give enough years" in explorer.trend.value

@@ -85,3 +85,12 @@ def test_deaths_bars_name_the_conflicts_counted():
 def test_provisions_table_is_one_call(tables):
     table = settlements.provisions_table(tables["agreements"], tables["cases"])
     assert list(table.index) == ["Dayton Agreement", "Good Friday Agreement", "Interim Constitution"]
+
+
+def test_one_year_window_names_a_single_year():
+    """A window of 1 year reads '1996', not '1996–1996', in the note and the hover."""
+    from peaceops.settlements import SettlementExplorer, year_span
+    assert year_span(1996, 1996) == "1996" and year_span(1996, 2000) == "1996–2000"
+    ex = SettlementExplorer(window=1)
+    assert "1996–1996" not in ex.note.value and "Dayton Agreement, 1996:" in ex.note.value
+    assert all("–1994:" not in h for h in ex.figure.data[0].hovertext)

@@ -73,6 +73,8 @@ def test_comparison_names_the_jobs_of_non_official_actors(tables):
     assert result["officials_only"]["sudan"] == ["facilitator"]  # the Troika facilitated; no monitor is recorded
     text = tracks.comparison_html(result)
     assert "Consultative Business Movement (3 · business)" in text and "every one on track 1" in text
+    assert result["nobody"]["sudan"] == ["monitor"]
+    assert "Nobody at all is recorded here in the job(s) that non-official actors did in South Africa: monitor." in text
 
 
 def test_explorer_compares_two_cases_in_place(tables):

@@ -142,3 +142,20 @@ def test_explorer_cyprus_gives_message_and_keeps_figure(tables):
 def test_window_below_one_is_an_input_error(tables):
     with pytest.raises(violence.InputError):
         violence.case_window(tables["conflict_years"], tables["cases"], "colombia", 0)
+
+
+def test_verdict_cannot_say_when_before_is_active_without_estimates():
+    import pandas as pd
+
+    na = pd.NA
+    summary = pd.DataFrame({
+        "period": ["before", "event year", "after"], "first_year": [1985, 1988, 1989],
+        "last_year": [1987, 1988, 1991], "bd_low": [na, na, 90], "bd_best": [na, na, 100],
+        "bd_high": [na, na, 120], "years_not_covered": [0, 0, 0],
+    })
+    years = pd.DataFrame({"year": range(1985, 1992),
+                          "status": ["active, no estimate"] * 4 + ["estimate"] * 3})
+    text = violence.verdict({"summary": summary, "years": years})
+    assert "cannot say whether deaths fell" in text and "did not fall" not in text
+    years["status"] = ["below threshold"] * 4 + ["estimate"] * 3
+    assert "did not fall" in violence.verdict({"summary": summary, "years": years})

@@ -423,9 +423,14 @@ class ComparisonExplorer(Explorer):
         shown = self.cached(("table", self.case_a.value, self.case_b.value, window),
                             lambda: pair_table(self.case_a.value, self.case_b.value, self.tables, window,
                                                source=False)._repr_html_())
+        behind = self.cached(("notes", self.case_a.value, self.case_b.value, window),
+                             lambda: pair_notes(self.case_a.value, self.case_b.value, self.tables,
+                                                window)._repr_html_())
         note = (f"<p><i>{html.escape(', '.join(missing))}: no key agreement, so there is no before/after "
                 "to draw.</i></p>") if missing else ""
-        self.table.value = note + shown
+        folded = ("<details><summary><b>Notes behind the numbers</b> (low–high ranges, which missions, troop "
+                  f"estimates checked against the authorised ceilings, stand-ins)</summary>{behind}</details>")
+        self.table.value = note + shown + folded
 
 
 def case_names(tables: dict[str, pd.DataFrame] | None = None) -> dict[str, str]:

@@ -250,14 +250,17 @@ def indicator_window(indicators: pd.DataFrame, iso3: str, indicator: str, event_
     window = int(window)
     full = series(indicators, iso3, indicator)
     label = INDICATORS[indicator]["short"]
+    label = label if label.startswith("GDP") else label.lower()  # mid-sentence: "the life expectancy series"
+    names = indicators.loc[indicators["iso3"] == iso3, "country"]
+    place = str(names.iloc[0]) if len(names) else iso3  # the learner sees a country name, not an ISO code
     if full.empty:
         reason = GAPS.get((iso3, indicator), "This source has no series for this country.")
-        raise InputError(f"No {label} data for {iso3}. {reason} Choose another indicator or country.")
+        raise InputError(f"No {label} data for {place}. {reason} Choose another indicator or country.")
     first, last = event_year - window, event_year + window
     shown = full[full["year"].between(first, last)]
     if shown.empty:
         raise InputError(
-            f"No {label} data for {iso3} between {first} and {last}: the series runs "
+            f"No {label} data for {place} between {first} and {last}: the series runs "
             f"{int(full['year'].min())}–{int(full['year'].max())}. Widen the window or choose another indicator."
         )
     years = pd.DataFrame({"year": range(first, last + 1)}).merge(shown, on="year", how="left")
@@ -274,9 +277,9 @@ def indicator_window(indicators: pd.DataFrame, iso3: str, indicator: str, event_
     notes = []
     lo, hi = int(full["year"].min()), int(full["year"].max())
     if first < lo:
-        notes.append(f"The {label} series for {iso3} starts in {lo}: years before that are empty, not zero.")
+        notes.append(f"The {label} series for {place} starts in {lo}: years before that are empty, not zero.")
     if last > hi:
-        notes.append(f"The {label} series for {iso3} ends in {hi}: later years are empty.")
+        notes.append(f"The {label} series for {place} ends in {hi}: later years are empty.")
     missing = years[years["value"].isna() & years["year"].between(lo, hi)]["year"].tolist()
     if missing:
         notes.append(f"No value in {', '.join(str(m) for m in missing)} inside the series' span.")
@@ -343,7 +346,7 @@ def before_after(indicators: pd.DataFrame, cases: pd.DataFrame,
 # --- Is the change a break in the trend? ----------------------------------------------------------
 
 
-def trend_check(years: pd.DataFrame, event_year: int, indicator: str) -> dict:
+def trend_check(years: pd.DataFrame, event_year: int, indicator: str, first_year: int | None = None) -> dict:
     """Fit a straight line through the years before ``event_year`` that have data, extend it over
     the years after, and say how far the data stray from it.
 
@@ -352,7 +355,8 @@ def trend_check(years: pd.DataFrame, event_year: int, indicator: str) -> dict:
     after years, for the chart), ``slope`` (per year), ``gap_percent`` (the after years' mean
     distance from the line, as a share of the line's mean over those years), ``verdict``
     ("close", "above", "below" or "" when no line is fitted) and ``text`` (one paragraph for
-    learners, which says why when no line can be fitted).
+    learners, which says why when no line can be fitted). ``first_year``, the first year of the
+    whole series, lets the text say when no wider window could help.
     """
     meta = INDICATORS[indicator]
     before = years[years["year"] < event_year].dropna(subset=["value"])
@@ -360,7 +364,12 @@ def trend_check(years: pd.DataFrame, event_year: int, indicator: str) -> dict:
     out = {"fitted": False, "line_x": [], "line_y": [], "slope": None, "gap_percent": None, "verdict": ""}
     if len(before) < MIN_TREND_YEARS:
         out["text"] = (f"No trend line: it needs at least {MIN_TREND_YEARS} years with data before the agreement, "
-                       f"and this window has {len(before)}. Widen the window (or choose a series that starts earlier).")
+                       f"and this window has {len(before)}. ")
+        if first_year is not None and event_year - first_year < MIN_TREND_YEARS:
+            out["text"] += (f"The series starts in {first_year}, so no window can give enough years before the "
+                            "agreement: choose a series that starts earlier.")
+        else:
+            out["text"] += "Widen the window (or choose a series that starts earlier)."
         return out
     if after.empty:
         out["text"] = "No trend check: there is no year with data after the agreement in this window."
@@ -443,6 +452,11 @@ class IndicatorExplorer(Explorer):
         self.refresh()
 
     def update(self) -> None:
+        # Empty the panels first: if this setting cannot be drawn, the message must not sit above the
+        # previous country's trend check and summary (the chart keeps its data, the panels do not).
+        self.trend.value = ('<div role="status" style="max-width:900px;padding:4px 0"><b>Is the change a break '
+                            "in the trend?</b> No trend check for this setting: see the message.</div>")
+        self.summary.value = ""
         iso3, code = self.country.value, self.indicator.value
         if not iso3 or not code:
             raise InputError("Choose a country and an indicator.")
@@ -459,7 +473,8 @@ class IndicatorExplorer(Explorer):
         event_x = float(charts.fraction_of_year([case["agreement_date"]]).iloc[0])
         country = self.indicators.loc[self.indicators["iso3"] == iso3, "country"].iloc[0]
         years = info["years"]
-        check = trend_check(years, year, code)
+        full = series(self.indicators, iso3, code)
+        check = trend_check(years, year, code, first_year=int(full["year"].min()))
         update_indicator_chart(
             self.figure, years["year"], years["value"], event_x, f"{case['agreement_short']} signed ({year})",
             x_range=(int(years["year"].min()), int(years["year"].max())),

@@ -148,6 +148,11 @@ def conflicts_counted(conflict_years: pd.DataFrame, agreement: pd.Series, scope:
     return lines
 
 
+def year_span(first: int, last: int) -> str:
+    """'1996–2000', or '1996' for a one-year window."""
+    return str(first) if first == last else f"{first}–{last}"
+
+
 def _deaths_text(period: pd.Series) -> str:
     if period["years_with_estimate"] > 0:
         return f"{int(period['bd_best']):,}"
@@ -220,10 +225,11 @@ class SettlementExplorer(Explorer):
                 store[row["short"]] = p
                 counted = conflicts_counted(self.conflict_years, row, scope, int(p["first_year"]),
                                             int(p["last_year"]))
-                hover[label].append(f"{int(p['first_year'])}–{int(p['last_year'])}: "
+                hover[label].append(f"{year_span(int(p['first_year']), int(p['last_year']))}: "
                                     + ("<br>".join(counted) if counted else _deaths_text(p)))
                 if p["years_with_estimate"] == 0:
-                    notes.append(f"{row['short']}, {int(p['first_year'])}–{int(p['last_year'])}: {_deaths_text(p)}")
+                    notes.append(f"{row['short']}, {year_span(int(p['first_year']), int(p['last_year']))}: "
+                                 f"{_deaths_text(p)}")
         if all(before[n]["years_with_estimate"] == 0 and after[n]["years_with_estimate"] == 0 for n in names):
             raise InputError(
                 "No UCDP death estimates in this window for any chosen agreement: "

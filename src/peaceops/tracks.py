@@ -237,7 +237,7 @@ def comparison(actors: pd.DataFrame, first: str, second: str, names: dict | None
     jobs, and the jobs that non-official actors did in one case but not in the other."""
     first, second = _check_pair(first, second)
     names = names or {}
-    out = {"cases": (first, second), "tables": {}, "jobs": {}, "officials_only": {}}
+    out = {"cases": (first, second), "tables": {}, "jobs": {}, "officials_only": {}, "nobody": {}}
     for case_id in (first, second):
         out["tables"][case_id] = roles_by_track(actors, case_id)
         out["jobs"][case_id] = _non_official_jobs(actors, case_id)
@@ -248,6 +248,8 @@ def comparison(actors: pd.DataFrame, first: str, second: str, names: dict | None
             role for role in out["jobs"][other]
             if role not in out["jobs"][case_id] and table.loc[role, "track1"] > 0
         ]
+        # ... and done here by nobody recorded at all
+        out["nobody"][case_id] = [role for role in out["jobs"][other] if table.loc[role].sum() == 0]
     out["names"] = {c: names.get(c, c) for c in (first, second)}
     return out
 
@@ -273,6 +275,11 @@ def comparison_html(result: dict) -> str:
             other = html.escape(result["names"][next(c for c in result["cases"] if c != case_id)])
             text += (f" Only officials are recorded here in the job(s) that non-official actors did in {other}: "
                      + ", ".join(ROLES[r].lower() for r in others) + ".")
+        nobody = result.get("nobody", {}).get(case_id, [])
+        if nobody:
+            other = html.escape(result["names"][next(c for c in result["cases"] if c != case_id)])
+            text += (f" Nobody at all is recorded here in the job(s) that non-official actors did in {other}: "
+                     + ", ".join(ROLES[r].lower() for r in nobody) + ".")
         items.append(f"<li><b>{name}</b>: {text}</li>")
     return ('<div style="max-width:950px"><p><b>What the comparison shows</b> (from data/actors.csv, which '
             "records only roles its curators could confirm: an empty bar means <i>not recorded</i>, not "

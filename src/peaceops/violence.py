@@ -453,9 +453,14 @@ def verdict(info: dict) -> str:
             sentences.append(f"In the {span} before the signature: {b_text}. After it, no year has an estimate "
                              "in this window.")
     elif pd.isna(before["bd_best"]):
-        sentences.append(
-            f"No year before the signature has an estimate, but after it: {a_text}. By this measure deaths did "
-            "not fall after the agreement in this window.")
+        if (in_before["status"] == "active, no estimate").any():
+            sentences.append(
+                f"No year before the signature has an estimate (the conflict was active, but before "
+                f"{analysis.BRD_FIRST}), and after it: {a_text}. These data cannot say whether deaths fell.")
+        else:
+            sentences.append(
+                f"No year before the signature reached UCDP's threshold, but after it: {a_text}. By this measure "
+                "deaths did not fall after the agreement in this window.")
     else:
         b_best, a_best = float(before["bd_best"]), float(after["bd_best"])
         either = f"{window} years either side" if window > 1 else "one year either side"

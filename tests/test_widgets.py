@@ -33,7 +33,7 @@ def test_choosing_a_case_updates_the_figure_in_place(explorer):
     explorer.dropdown.value = "cyprus"  # what a learner does; the observer redraws
     assert explorer.figure is figure, "the figure must be updated, not replaced"
     assert (tuple(figure.data[0].x), tuple(figure.data[2].y)) != before
-    assert list(figure.data[0].x)[:2] == [1963, 1974.999]
+    assert list(figure.data[0].x)[:6] == [1963, 1964.999, None, 1974, 1974.999, None]  # 1963–1964; 1974
     assert "Cyprus · UNFICYP" in figure.data[2].y
     assert len(figure.data[1].x) == 1  # only Colombia's agreement to mark
     assert "Cyprus" in figure.layout.title.text and "Colombia" in figure.layout.title.text
@@ -52,6 +52,22 @@ def test_the_time_axis_lines_the_cases_up_on_their_agreement(explorer):
     assert colombia.loc["UNMC", "agreement"] == "10 months before"
     assert colombia.loc["UNMC", "fighting"] == "the year after the last conflict year (2015)"
     assert "Years before (−) and after (+)" in explorer.figure.layout.xaxis.title.text
+
+
+def test_the_sentences_follow_the_conflict_years_as_stated(explorer):
+    balkans = explorer.timing("balkans").set_index("mission")
+    assert balkans.loc["UNPROFOR", "fighting"] == "during the conflict years (1992–1995)"
+    assert balkans.loc["IFOR", "fighting"] == "in the last conflict year (1995)"  # after Dayton, not "during"
+    cyprus = explorer.timing("cyprus").set_index("mission")
+    assert cyprus.loc["UNFICYP", "fighting"] == "during the conflict years (1963–1964; 1974)"
+    case = explorer.cases.set_index("case_id").loc["cyprus"].copy()
+    assert widgets.CaseExplorer.spans(case) == [(1963, 1964), (1974, 1974)]
+
+
+def test_a_case_with_no_mission_is_named_in_the_table(explorer):
+    assert explorer.compare("northern_ireland", "colombia") is True
+    assert "Northern Ireland</b>: no peace operation" in explorer.table.value
+    assert "Colombia</b>: no peace operation" not in explorer.table.value
 
 
 def test_a_case_without_an_agreement_cannot_be_lined_up_on_one(explorer):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import re
 
 import ipywidgets as widgets
 import pandas as pd
@@ -294,6 +295,17 @@ class CaseExplorer(Explorer):
             text = f"{abs(years):.1f} years"
         return ("" if exact else "about ") + text + (" before" if years < 0 else " after")
 
+    @staticmethod
+    def spans(case: pd.Series) -> list[tuple[int, int]]:
+        """The conflict years as spans: '1963–1964; 1974' -> [(1963, 1964), (1974, 1974)]. Falls back to
+        ``conflict_start``–``conflict_end`` when the period cannot be read."""
+        out = []
+        for part in str(case.get("conflict_period", "") or "").split(";"):
+            years = [int(y) for y in re.findall(r"\d{4}", part)]
+            if years:
+                out.append((min(years), max(years)))
+        return out or [(int(case["conflict_start"]), int(case["conflict_end"]))]
+
     def reference(self, case: pd.Series, align: str) -> float:
         """The year that becomes 0 on the axis. Raises :class:`InputError` when the case has none."""
         if align == "calendar":
@@ -312,7 +324,9 @@ class CaseExplorer(Explorer):
         and to the key agreement, in words; dates known only to the year are marked."""
         case = self._case(case_id)
         rows = self.missions[self.missions["case_id"] == case_id].copy()
-        start, end = int(case["conflict_start"]), int(case["conflict_end"])
+        spans = self.spans(case)
+        start, end = spans[0][0], spans[-1][1]
+        period = str(case["conflict_period"])
         agreement = case["agreement_date"]
         out = []
         for m in rows.itertuples():
@@ -321,8 +335,12 @@ class CaseExplorer(Explorer):
             began = f"{m.start_date.day} {m.start_date:%B %Y}" if exact else f"{year} (year only)"
             if year < start:
                 fighting = f"{start - year} year{'s' if start - year != 1 else ''} before the first conflict year"
-            elif year <= end:
-                fighting = f"during the conflict years ({start}–{end})"
+            elif year == end and start != end:
+                fighting = f"in the last conflict year ({end})"
+            elif any(a <= year <= b for a, b in spans):
+                fighting = f"during the conflict years ({period})"
+            elif year < end:
+                fighting = f"in a gap between the conflict years ({period})"
             elif year == end + 1:
                 fighting = f"the year after the last conflict year ({end})"
             else:
@@ -343,13 +361,17 @@ class CaseExplorer(Explorer):
         shift = self.reference(case, align)
         short = self.SHORT_NAMES.get(case["case_id"], str(case["name"]))
         conflict_row = f"{short} · {self.CONFLICT_ROW}"
-        start, end = int(case["conflict_start"]), int(case["conflict_end"])
-        data = {"rows": [conflict_row], "xs": [],
-                "conflict": ([start - shift, end + 0.999 - shift, None], [conflict_row] * 2 + [None],
-                             [f"<b>{html.escape(str(case['name']))}</b><br>{CONFLICT_YEARS_LABEL}: "
-                              f"{html.escape(str(case['conflict_period']))}"] * 2 + [None]),
+        spans = self.spans(case)
+        hover = (f"<b>{html.escape(str(case['name']))}</b><br>{CONFLICT_YEARS_LABEL}: "
+                 f"{html.escape(str(case['conflict_period']))}")
+        cx, cy, ct = [], [], []
+        for a, b in spans:  # one bar per span: a gap between the conflict years stays a gap
+            cx += [a - shift, b + 0.999 - shift, None]
+            cy += [conflict_row] * 2 + [None]
+            ct += [hover] * 2 + [None]
+        data = {"rows": [conflict_row], "xs": [], "conflict": (cx, cy, ct),
                 "agreement": ([], [], []), "un": ([], [], []), "other": ([], [], []), "agreement_x": None}
-        data["xs"] += [start - shift, end + 1 - shift]
+        data["xs"] += [spans[0][0] - shift, spans[-1][1] + 1 - shift]
         if pd.notna(case["agreement_date"]):
             ax = charts.decimal_year(case["agreement_date"]) - shift
             when = f"{case['agreement_date'].day} {case['agreement_date']:%B %Y}"
@@ -438,8 +460,12 @@ class CaseExplorer(Explorer):
 
     def timing_html(self, first: str, second: str) -> str:
         """Both cases' missions as one table: when each began, relative to the fighting and the agreement."""
-        rows = pd.concat([self.timing(first), self.timing(second)], ignore_index=True)
-        return html_table(rows, {
+        parts = [self.timing(first), self.timing(second)]
+        rows = pd.concat(parts, ignore_index=True)
+        none = [str(self._case(c)["name"]) for c, part in zip((first, second), parts, strict=True) if part.empty]
+        note = "".join(f"<p><b>{html.escape(name)}</b>: no peace operation in data/missions.csv, so no rows "
+                       "below; the process went ahead without one.</p>" for name in none)
+        return note + html_table(rows, {
             "Case": "case", "Mission": "mission", "Run by": "organisation", "Type": "type", "Began": "began",
             "Relative to the conflict years shown": "fighting", "Relative to the key agreement": "agreement",
         }, caption=f"{self.QUESTION} The conflict years are the {CONFLICT_YEARS_LABEL} on the cards; dates known "

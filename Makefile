@@ -56,11 +56,11 @@ data: $(STAMP)
 	$(PY) scripts/build_data.py
 
 handouts: $(STAMP)
-	$(PY) -m peaceops.handouts
+	$(PY) -m peaceops.workshop.handouts
 
 MINUTES ?= 90
 agenda: $(STAMP)
-	@$(PY) -m peaceops.agenda --minutes $(MINUTES)
+	@$(PY) -m peaceops.workshop.agenda --minutes $(MINUTES)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py

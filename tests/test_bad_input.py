@@ -152,7 +152,7 @@ def _snapshot(explorer):
 
 
 def test_case_explorer_empty_selection():
-    from peaceops.widgets import CaseExplorer
+    from peaceops.lessons.introduction import CaseExplorer
 
     explorer = CaseExplorer(this_year=2026)
     before = _snapshot(explorer)
@@ -161,7 +161,7 @@ def test_case_explorer_empty_selection():
 
 
 def test_era_boundaries_that_leave_a_single_year():
-    from peaceops.history import EraExplorer
+    from peaceops.lessons.history import EraExplorer
 
     explorer = EraExplorer()
     before = _snapshot(explorer)
@@ -171,7 +171,7 @@ def test_era_boundaries_that_leave_a_single_year():
 
 
 def test_case_with_no_agreement_in_the_violence_window():
-    from peaceops.violence import BeforeAfterExplorer
+    from peaceops.lessons.violence import BeforeAfterExplorer
 
     explorer = BeforeAfterExplorer()
     explorer.case.value = "cyprus"
@@ -179,7 +179,7 @@ def test_case_with_no_agreement_in_the_violence_window():
 
 
 def test_the_same_case_twice_in_a_comparison():
-    from peaceops.tracks import TrackExplorer
+    from peaceops.lessons.tracks import TrackExplorer
 
     explorer = TrackExplorer(load("actors"), load("cases"))
     before = _snapshot(explorer)
@@ -188,7 +188,7 @@ def test_the_same_case_twice_in_a_comparison():
 
 
 def test_country_with_no_data_for_the_indicator():
-    from peaceops.recovery import IndicatorExplorer
+    from peaceops.lessons.recovery import IndicatorExplorer
 
     explorer = IndicatorExplorer()
     explorer.refresh()
@@ -200,7 +200,7 @@ def test_country_with_no_data_for_the_indicator():
 
 
 def test_same_case_twice_in_the_comparison():
-    from peaceops.comparison import ComparisonExplorer
+    from peaceops.lessons.comparison import ComparisonExplorer
 
     explorer = ComparisonExplorer()
     before = _snapshot(explorer)

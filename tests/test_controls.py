@@ -7,6 +7,7 @@ cross, no axe-core violation) is checked in a real browser by tests/test_browser
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -38,7 +39,7 @@ def test_every_slider_call_in_the_package_can_switch_without_changing_its_argume
     the controls, and every slider has a description."""
     single, double = set(Slider.class_trait_names()) | {"style"}, set(RangeSlider.class_trait_names()) | {"style"}
     accepted = {"IntSlider": single, "Slider": single, "IntRangeSlider": double, "RangeSlider": double}
-    for path in sorted(PACKAGE.glob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")):
         if path.name == "controls.py":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -177,3 +178,11 @@ def test_the_page_code_parses(tmp_path):
     module.write_text(controls._ESM, encoding="utf-8")
     result = subprocess.run(["node", "--check", str(module)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_no_explorer_uses_an_unnamed_ipywidgets_slider():
+    """ipywidgets' sliders cannot name their handles (axe-core: aria-input-field-name): use controls."""
+    used = [f"{p.relative_to(PACKAGE)}:{n}" for p in sorted(PACKAGE.rglob("*.py")) if p.name != "controls.py"
+            for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+            if re.search(r"\b(ipw|widgets)\.Int(Range)?Slider\(", line)]
+    assert not used, f"use peaceops.controls.Slider or RangeSlider instead: {used}"

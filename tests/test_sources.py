@@ -71,7 +71,7 @@ def test_the_scan_covers_tables_descriptors_lessons_guide_and_package():
     files = {p.relative_to(ROOT).as_posix() for p in sources.collection_files(ROOT)}
     for expected in ("data/cases.csv", "data/milestones.csv", "data/descriptors/missions.json",
                      "data/datapackage.json", "data/README.md", "notebooks/00_introduction.ipynb",
-                     "facilitator/README.md", "facilitator/02_principles.md", "src/peaceops/principles.py",
+                     "facilitator/README.md", "facilitator/02_principles.md", "src/peaceops/lessons/principles.py",
                      "README.md"):
         assert expected in files, f"{expected} is not scanned"
     assert "src/peaceops/sources.py" not in files  # the deny-list itself names the refused hosts

@@ -1,12 +1,9 @@
 """Helper package for the teaching collection *Diplomatic Engagement in Peace Operations*.
 
-Modules:
-
-- :mod:`peaceops.data`: load a table from ``data/`` and validate it against ``data/datapackage.json``;
-- :mod:`peaceops.charts`: the shared plotly theme (colour-blind-safe palette, integer year axes,
-  a source line under each figure) and the figure builders;
-- :mod:`peaceops.widgets`: the interactive explorers, which update their figure in place;
-- :mod:`peaceops.exercises`: self-check widgets with instant feedback.
+The core sits at the top of the package (:mod:`peaceops.data`, :mod:`peaceops.charts`,
+:mod:`peaceops.widgets`, :mod:`peaceops.controls`, :mod:`peaceops.exercises`,
+:mod:`peaceops.analysis`, :mod:`peaceops.sources`); :mod:`peaceops.lessons` holds one module per
+lesson and :mod:`peaceops.workshop` the facilitator tools. ``src/peaceops/README.md`` is the tour.
 """
 
 import sys

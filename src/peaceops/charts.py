@@ -58,7 +58,7 @@ HANDOUT_RENDERER = "peaceops_handout"
 
 
 def handout_mode() -> bool:
-    """True while lessons are executed for the offline HTML handouts (``python -m peaceops.handouts``)."""
+    """True while lessons are executed for the offline HTML handouts (``python -m peaceops.workshop.handouts``)."""
     return os.environ.get("PEACEOPS_HANDOUT") == "1"
 
 

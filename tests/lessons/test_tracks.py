@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from peaceops import data, tracks
+from peaceops import data
+from peaceops.lessons import tracks
 from peaceops.widgets import InputError
 
 

@@ -9,7 +9,8 @@ import plotly.io as pio
 import pytest
 from conftest import ROOT
 
-from peaceops import charts, handouts
+from peaceops import charts
+from peaceops.workshop import handouts
 
 EXTERNAL = re.compile(
     r"<(script|img|iframe|audio|video|source|embed)\b[^>]*\bsrc\s*=\s*[\"']?(https?:)?//"

@@ -11,7 +11,7 @@ import re
 import pytest
 from conftest import ROOT
 
-from peaceops import agenda
+from peaceops.workshop import agenda
 
 PROFILES = ["training-centre", "seminar"]
 LENGTHS = [(90, 1), (210, 1), (420, 1), (420, 2)]  # minutes per day, days
@@ -245,8 +245,8 @@ def test_update_fills_marked_blocks(tmp_path):
     assert "old text" not in text and text.endswith("end\n")
     assert agenda.render(90) in text and agenda.render(210, "13:30") in text
     assert agenda.render(420, profile="seminar", days=2) in text
-    assert "python -m peaceops.agenda --minutes 210 --start 13:30" in text
-    assert "python -m peaceops.agenda --profile seminar --minutes 420 --days 2" in text
+    assert "python -m peaceops.workshop.agenda --minutes 210 --start 13:30" in text
+    assert "python -m peaceops.workshop.agenda --profile seminar --minutes 420 --days 2" in text
     assert agenda.update_blocks(text) == text  # idempotent
     with pytest.raises(ValueError, match="unknown option"):
         agenda.update_blocks("<!-- agenda 90 colour=red -->\n<!-- /agenda -->")
@@ -264,5 +264,5 @@ def test_the_facilitator_guide_agendas_are_current():
             assert (profile, minutes, days) in blocks, f"the guide lacks the {profile} agenda, {days} × {minutes} min"
     assert agenda.update_blocks(text) == text, (
         "facilitator/README.md agendas differ from what the command produces now: "
-        "run `python -m peaceops.agenda --update facilitator/README.md`"
+        "run `python -m peaceops.workshop.agenda --update facilitator/README.md`"
     )

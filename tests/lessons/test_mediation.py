@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from peaceops import data, mediation
+from peaceops import data
+from peaceops.lessons import mediation
 
 
 @pytest.fixture(scope="module")
@@ -117,8 +118,8 @@ def test_explorer_bad_input_gives_a_message(tables):
 
 
 def test_durations_figure_shows_every_bar_from_its_first_talks():
-    from peaceops import mediation
     from peaceops.data import load
+    from peaceops.lessons import mediation
 
     milestones = load("milestones")
     fig = mediation.durations_figure(milestones, load("cases"))

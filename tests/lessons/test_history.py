@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from peaceops import history, load
+from peaceops import load
+from peaceops.lessons import history
 from peaceops.widgets import InputError
 
 

@@ -11,7 +11,7 @@ them). Each entry keeps its own source.
 - :class:`CoalitionExplorer`: a what-if. Take one kind of partner away (the UN, states, envoys ...):
   the case x role grid shows which roles are left with no one listed (:func:`role_grid`).
 
->>> from peaceops import coalitions
+>>> from peaceops.lessons import coalitions
 >>> coalitions.case_by_type(coalitions.coalition(actors, missions, cases))   # the checked table
 >>> coalitions.CoalitionExplorer()                                          # in a notebook
 """

@@ -3,7 +3,7 @@
 Every number comes from ``data/referendums.csv``: percentages of valid votes for yes and no, and
 turnout as a share of registered voters, as printed by the source named on each row.
 
->>> from peaceops import referendums
+>>> from peaceops.lessons import referendums
 >>> referendums.key_figures(data.load("referendums"))      # the lessons' checked table
 >>> referendums.ReferendumExplorer()                       # in a notebook: controls above a bar chart
 """

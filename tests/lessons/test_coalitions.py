@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from peaceops import coalitions, data
+from peaceops import data
+from peaceops.lessons import coalitions
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from peaceops import comparison
+from peaceops.lessons import comparison
 from peaceops.widgets import InputError
 
 

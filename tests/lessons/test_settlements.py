@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from peaceops import data, settlements
+from peaceops import data
+from peaceops.lessons import settlements
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +90,7 @@ def test_provisions_table_is_one_call(tables):
 
 def test_one_year_window_names_a_single_year():
     """A window of 1 year reads '1996', not '1996–1996', in the note and the hover."""
-    from peaceops.settlements import SettlementExplorer, year_span
+    from peaceops.lessons.settlements import SettlementExplorer, year_span
     assert year_span(1996, 1996) == "1996" and year_span(1996, 2000) == "1996–2000"
     ex = SettlementExplorer(window=1)
     assert "1996–1996" not in ex.note.value and "Dayton Agreement, 1996:" in ex.note.value

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from peaceops import exercises, load, principles
+from peaceops import exercises, load
+from peaceops.lessons import principles
 from peaceops.widgets import InputError
 
 

@@ -43,7 +43,7 @@ ACTIVE = 25
 DEFAULT_WINDOW, DEFAULT_THRESHOLD = 2, 0
 SOURCE = (
     "UCDP Battle-Related Deaths 22.1 (best estimates, 1989–2021) via data/conflict_years.csv; "
-    "toy rule and scoring: peaceops.early_warning"
+    "toy rule and scoring: peaceops.lessons.early_warning"
 )
 OUTCOMES = ("hit", "false alarm", "miss", "quiet, correctly")
 QUESTION = "How many escalations does the rule catch, and how many false alarms does it raise to catch them?"

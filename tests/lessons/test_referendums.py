@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from peaceops import data, referendums
+from peaceops import data
+from peaceops.lessons import referendums
 
 
 @pytest.fixture(scope="module")

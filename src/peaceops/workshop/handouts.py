@@ -1,7 +1,7 @@
 """Offline handouts: every lesson executed and exported to one self-contained HTML file.
 
-    python -m peaceops.handouts                      # all lessons -> build/handouts/
-    python -m peaceops.handouts --out DIR notebooks/04_challenges.ipynb
+    python -m peaceops.workshop.handouts                      # all lessons -> build/handouts/
+    python -m peaceops.workshop.handouts --out DIR notebooks/04_challenges.ipynb
 
 Each handout keeps the text, the code, the tables and the figures, which stay interactive
 (hover, zoom) because plotly.js is written into the file; nothing is loaded from the network,
@@ -22,7 +22,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_NOTE = ("<p><i>An interactive widget is here. Open this lesson in JupyterLab (see the README) "
@@ -77,7 +77,7 @@ def write_index(paths: list[Path], out_dir: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m peaceops.handouts", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m peaceops.workshop.handouts", description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=Path, help="lessons to export (default: all)")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "handouts", help="output folder")
     args = parser.parse_args(argv)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from peaceops import early_warning as ew
+from peaceops.lessons import early_warning as ew
 from peaceops.widgets import InputError
 
 

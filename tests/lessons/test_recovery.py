@@ -1,11 +1,12 @@
-"""Tests of peaceops.recovery: recurrence, the indicator chart, before/after means and the explorer."""
+"""Tests of peaceops.lessons.recovery: recurrence, the indicator chart, before/after means and the explorer."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from peaceops import data, recovery
+from peaceops import data
+from peaceops.lessons import recovery
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,12 @@
-"""Tests of peaceops.violence: the band chart, setbacks, before/after tables and the explorer."""
+"""Tests of peaceops.lessons.violence: the band chart, setbacks, before/after tables and the explorer."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from peaceops import data, violence
+from peaceops import data
+from peaceops.lessons import violence
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from peaceops import data, exercises, outcomes
+from peaceops import data, exercises
+from peaceops.lessons import outcomes
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,11 @@ core and optional tasks. This module picks the lessons that fit a session for an
 lays them out with launch, switches, breaks and restarts, and prints an agenda that runs as
 printed::
 
-    python -m peaceops.agenda --minutes 90
-    python -m peaceops.agenda --profile seminar --minutes 210 --start 13:30
-    python -m peaceops.agenda --profile training-centre --minutes 420 --days 2
-    python -m peaceops.agenda --minutes 420 --lessons 00,02,04,08,09,12
-    python -m peaceops.agenda --update facilitator/README.md   # refill the guide's agendas
+    python -m peaceops.workshop.agenda --minutes 90
+    python -m peaceops.workshop.agenda --profile seminar --minutes 210 --start 13:30
+    python -m peaceops.workshop.agenda --profile training-centre --minutes 420 --days 2
+    python -m peaceops.workshop.agenda --minutes 420 --lessons 00,02,04,08,09,12
+    python -m peaceops.workshop.agenda --update facilitator/README.md   # refill the guide's agendas
 
 The rules:
 
@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+NOTEBOOKS = Path(__file__).resolve().parents[3] / "notebooks"
 
 STEP = 5  # every item lasts a multiple of 5 minutes, so clock times fall on 5-minute marks
 LAUNCH = 15  # JupyterLab or Binder running, aims, ground rules, content note
@@ -470,7 +470,7 @@ def render(minutes: int, start: str = "09:00", lessons: list[Lesson] | None = No
 
 
 def command(minutes: int, profile: str | None = None, days: int = 1, start: str | None = None) -> str:
-    parts = ["python -m peaceops.agenda"]
+    parts = ["python -m peaceops.workshop.agenda"]
     if profile:
         parts.append(f"--profile {profile}")
     parts.append(f"--minutes {minutes}")
@@ -504,7 +504,7 @@ def update_blocks(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m peaceops.agenda", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m peaceops.workshop.agenda", description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=int, help="length of each day, breaks included (a multiple of 5)")
     parser.add_argument("--profile", choices=list(PROFILES), default=DEFAULT_PROFILE,
                         help=f"the audience, which sets the lessons' priority (default {DEFAULT_PROFILE})")

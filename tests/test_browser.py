@@ -364,8 +364,9 @@ def _operate_main_control(page, label: str | None) -> str:
     raise AssertionError("the slider did not move with the arrow keys")
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
-def test_lesson_in_a_real_browser(lab, browser, notebook):
+def _offline_page(browser):
+    """A new page that blocks every request leaving the machine: (context, page, the blocked
+    requests, the page's JavaScript errors), both lists filled as the page runs."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     outside: list[str] = []
@@ -380,6 +381,12 @@ def test_lesson_in_a_real_browser(lab, browser, notebook):
         return route.abort()
 
     page.route("**/*", route)
+    return context, page, outside, page_errors
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_lesson_in_a_real_browser(lab, browser, notebook):
+    context, page, outside, page_errors = _offline_page(browser)
     (SCREENSHOTS / f"{notebook.stem}-FAILED.png").unlink(missing_ok=True)
 
     def wait(expression: str, what: str, timeout_s: float, arg=None) -> None:
@@ -514,20 +521,7 @@ def test_accessible_controls_in_a_real_browser(lab, browser):
                                        "name": "python3"}
     nbformat.write(notebook, lab["root"] / "controls_check.ipynb")  # the server's temporary copy only
 
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    outside: list[str] = []
-    page_errors: list[str] = []
-    page.on("pageerror", lambda exc: page_errors.append(str(exc)))
-
-    def route(route):
-        if (urlparse(route.request.url).hostname or "") in LOCAL_HOSTS or route.request.url.startswith(
-                ("data:", "blob:")):
-            return route.continue_()
-        outside.append(route.request.url)
-        return route.abort()
-
-    page.route("**/*", route)
+    context, page, outside, page_errors = _offline_page(browser)
     try:
         page.goto(f"{lab['base']}/lab/tree/controls_check.ipynb?reset&token={lab['token']}")
         page.wait_for_function("() => window.jupyterapp && document.querySelector('.jp-NotebookPanel')",

@@ -208,16 +208,22 @@ def _order(item_id: str) -> tuple[int, int, str]:
     return (int(m.group(1)), int(m.group(2)), item_id) if m else (999, 999, item_id)
 
 
+def _prompt_and_options(question: Question | View, label: str) -> tuple[widgets.HTML, widgets.RadioButtons]:
+    """The bold prompt and the labelled radio buttons (nothing chosen yet) that both widgets show."""
+    prompt = widgets.HTML(f"<b>{html.escape(question.prompt)}</b>")
+    choice = widgets.RadioButtons(
+        options=list(question.options), value=None, description=label,
+        style={"description_width": "initial"}, layout=widgets.Layout(width="max-content"),
+    )
+    return prompt, choice
+
+
 class SelfCheck:
     """A labelled set of radio buttons with a Check button and an immediate explanation."""
 
     def __init__(self, question: Question, label: str = "Your answer"):
         self.question = question
-        self.prompt = widgets.HTML(f"<b>{html.escape(question.prompt)}</b>")
-        self.choice = widgets.RadioButtons(
-            options=list(question.options), value=None, description=label,
-            style={"description_width": "initial"}, layout=widgets.Layout(width="max-content"),
-        )
+        self.prompt, self.choice = _prompt_and_options(question, label)
         self.button = widgets.Button(description="Check", button_style="primary", tooltip="Check your answer")
         self.feedback = widgets.HTML()
         self.button.on_click(lambda _b: self.check())
@@ -260,11 +266,7 @@ class CompareViews:
 
     def __init__(self, view: View, label: str = "Your view"):
         self.view = view
-        self.prompt = widgets.HTML(f"<b>{html.escape(view.prompt)}</b>")
-        self.choice = widgets.RadioButtons(
-            options=list(view.options), value=None, description=label,
-            style={"description_width": "initial"}, layout=widgets.Layout(width="max-content"),
-        )
+        self.prompt, self.choice = _prompt_and_options(view, label)
         self.reason = widgets.Textarea(
             placeholder="In one or two sentences: why? What evidence would change your mind?",
             description="Your reasons", style={"description_width": "initial"},

@@ -364,6 +364,15 @@ def _operate_main_control(page, label: str | None) -> str:
     raise AssertionError("the slider did not move with the arrow keys")
 
 
+def _close(context, page) -> None:
+    """Shut the page's kernel down (best effort: the server stops anyway) and close the context."""
+    try:
+        page.evaluate("() => window.jupyterapp.commands.execute('kernelmenu:shutdown')")
+    except Exception:  # noqa: BLE001
+        pass
+    context.close()
+
+
 def _offline_page(browser):
     """A new page that blocks every request leaving the machine: (context, page, the blocked
     requests, the page's JavaScript errors), both lists filled as the page runs."""
@@ -467,11 +476,7 @@ def test_lesson_in_a_real_browser(lab, browser, notebook):
         if _failing(axe):
             pytest.fail(_axe_report(notebook.name, axe), pytrace=False)
     finally:
-        try:
-            page.evaluate("() => window.jupyterapp.commands.execute('kernelmenu:shutdown')")
-        except Exception:  # noqa: BLE001 - best effort, the server stops anyway
-            pass
-        context.close()
+        _close(context, page)
 
 
 # The accessible controls (peaceops.controls), in an explorer-like box, beside ipywidgets' own sliders.
@@ -597,8 +602,4 @@ def test_accessible_controls_in_a_real_browser(lab, browser):
         assert outside == [], f"requests left the machine: {outside}"
         assert page_errors == [], f"uncaught errors in the page: {page_errors}"
     finally:
-        try:
-            page.evaluate("() => window.jupyterapp.commands.execute('kernelmenu:shutdown')")
-        except Exception:  # noqa: BLE001 - best effort, the server stops anyway
-            pass
-        context.close()
+        _close(context, page)

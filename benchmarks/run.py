@@ -12,6 +12,9 @@ Measures, with the targets from the hardening issue:
 3. data: loading and validating every table, cold (caches cleared). Target: <= 150 ms in all.
 4. weight: the checkout without .git (<= 5 MB) and each committed notebook (<= 150 KB);
    each offline handout in build/handouts/ if built (`make handouts`).
+6. simulation: the in-kernel time of each callback of lesson 13's solo game and room console
+   (propose, caucus, back channel, strategy, breach, new game; record, draw an event), median
+   and max over 20 scripted games. Target: median <= 30 ms each.
 5. install: setup from scratch with the README command (`make .venv/.installed` in a fresh
    copy) and warm (run again). Slow and network-bound: only with --install.
 """
@@ -209,8 +212,43 @@ def bench_install() -> None:
             record(f"setup {label}", f"{time.perf_counter() - started:.1f} s")
 
 
+# 6. the mediation simulation's callbacks --------------------------------------------------------
+
+def bench_simulation(games: int = 20) -> None:
+    print(f"6. simulation callbacks ({games} scripted games, in the kernel's process)", flush=True)
+    from peaceops.simulation import play
+
+    play.Debrief.show = lambda self: self.summary() and self.figure()  # the debrief, computed but not displayed
+    package = {"security": "un_observers", "power": "cabinet", "ddr": "phased", "elections": "two_years",
+               "justice": "truth", "women": "quota"}
+    times: dict[str, list[float]] = {}
+
+    def timed(name, call, *args):
+        started = time.perf_counter()
+        call(*args)
+        times.setdefault(name, []).append((time.perf_counter() - started) * 1000)
+
+    solo = play.SoloPlay(seed=1)
+    for seed in range(1, games + 1):
+        timed("SoloPlay.new_game", solo.new_game, seed)
+        timed("SoloPlay.ask (caucus)", solo.ask, "hlf")
+        timed("SoloPlay.disclose (breach)", solo.disclose, "wpc", "das")
+        timed("SoloPlay.back_channel", solo.back_channel)
+        timed("SoloPlay.use_strategy", solo.use_strategy, "coercion")
+        while not solo.game.over:
+            timed("SoloPlay.propose", solo.propose, package)
+        room = play.RoomConsole(seed=seed)
+        timed("RoomConsole.record", room.record, {**package, "power": "none"}, {"gov": True})
+        timed("RoomConsole.draw_event", room.draw_event)
+        timed("RoomConsole.record", room.record, package, {p: True for p in room.votes})
+    for name, values in times.items():
+        median = statistics.median(values)
+        record(name, f"median {median:.1f} ms, max {max(values):.1f} ms (n={len(values)})", "median <= 30 ms",
+               median <= 30)
+
+
 BENCHES = {"nbval": bench_nbval, "widgets": bench_widgets, "data": bench_data, "weight": bench_weight,
-           "install": bench_install}
+           "simulation": bench_simulation, "install": bench_install}
 
 
 def main(argv: list[str] | None = None) -> int:

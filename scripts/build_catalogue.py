@@ -46,6 +46,17 @@ information for people, with the caveats that matter when you teach with the num
   agreement, initialled at Dayton, Ohio, on 21 November 1995 and signed in Paris on
   14 December 1995 (two rows of `agreements`).
 
+## Beside the tables: two reviewed JSON files
+
+- `question_bank.json`: every self-check and compare-your-view question the lessons ask
+  (read by `peaceops.exercises`), each with its feedback or the positions held and their sources.
+- `simulation.json`: the mediation simulation of lesson 13, a **fictional** scenario (the
+  Republic of Norvane and its neighbour Dastia). It is the single source of truth for the
+  confidential briefs, the public briefing, the outcome form, the scoring tables and the checks
+  (read by `peaceops.simulation`). Its points, minimums, strategy effects, trust rules and events
+  are teaching assumptions chosen so that the mechanics can be seen, not estimates of any real
+  conflict; the lesson names the research each mechanic comes from.
+
 ## Rebuilding the derived tables
 
 `make data` (or `python scripts/build_data.py --reference DIR`) reads the upstream files from

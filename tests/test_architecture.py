@@ -1,5 +1,6 @@
-"""The package's layout is its design: the core imports neither the lessons nor the workshop
-tools; a lesson imports only the core; workshop tools may import both. Tests mirror the package."""
+"""The package's layout is its design: the core imports neither the lessons, the simulation nor the
+workshop tools; a lesson imports only the core; the simulation (lesson 13's subpackage) imports only
+the core; workshop tools may import all of them. Tests mirror the package."""
 
 from __future__ import annotations
 
@@ -10,16 +11,19 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from peaceops.lessons import ALSO, LESSONS
+from peaceops.lessons import ALSO, LESSONS, PACKAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "peaceops"
 
 
 def layer(module: str) -> str:
-    """'lessons', 'workshop' or 'core' for a dotted module name inside peaceops."""
+    """'lessons', 'simulation', 'workshop' or 'core' for a dotted module name inside peaceops."""
     parts = module.split(".")
-    return parts[1] if len(parts) > 1 and parts[1] in ("lessons", "workshop") else "core"
+    return parts[1] if len(parts) > 1 and parts[1] in LAYERS else "core"
+
+
+LAYERS = ("lessons", "simulation", "workshop")
 
 
 def imported(source: str, package: str = "peaceops") -> set[str]:
@@ -31,7 +35,7 @@ def imported(source: str, package: str = "peaceops") -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == package:
             found.add(node.module)
             found |= {f"{node.module}.{a.name}" for a in node.names if node.module in (
-                f"{package}", f"{package}.lessons", f"{package}.workshop")}
+                f"{package}", *(f"{package}.{name}" for name in LAYERS))}
     return found
 
 
@@ -41,12 +45,14 @@ def violations(module: str, source: str) -> list[str]:
     bad = []
     for target in sorted(imported(source)):
         there = layer(target)
-        if target in ("peaceops.lessons", "peaceops.workshop"):
+        if target in tuple(f"peaceops.{name}" for name in LAYERS):
             there = target.split(".")[1]
-        if here == "core" and there in ("lessons", "workshop"):
+        if here == "core" and there in LAYERS:
             bad.append(f"{module} (core) imports {target}")
-        if here == "lessons" and there == "workshop":
-            bad.append(f"{module} (a lesson) imports {target} (workshop)")
+        if here == "lessons" and there in ("workshop", "simulation"):
+            bad.append(f"{module} (a lesson) imports {target} ({there})")
+        if here == "simulation" and there in ("workshop", "lessons"):
+            bad.append(f"{module} (the simulation) imports {target} ({there}): move what it needs into the core")
         if here == "lessons" and there == "lessons" and target not in (module, "peaceops.lessons"):
             bad.append(f"{module} imports another lesson, {target}: move what both need into the core")
     return bad
@@ -72,6 +78,10 @@ def test_every_module_respects_the_direction_of_dependencies():
     ("peaceops.lessons.history", "import peaceops.workshop.handouts"),
     ("peaceops.lessons.history", "from peaceops.lessons.recovery import Table"),
     ("peaceops.lessons.history", "from peaceops.lessons import recovery"),
+    ("peaceops.charts", "from peaceops.simulation import play"),
+    ("peaceops.lessons.history", "from peaceops.simulation.model import DealSpace"),
+    ("peaceops.simulation.play", "from peaceops.lessons import principles"),
+    ("peaceops.simulation.game", "import peaceops.workshop.agenda"),
 ])
 def test_the_direction_check_catches_each_kind_of_wrong_import(module, source):
     assert violations(module, source), f"{source!r} in {module} should be refused"
@@ -81,13 +91,16 @@ def test_lessons_and_workshop_may_use_what_sits_below_them():
     lesson = "from peaceops import charts, data\nfrom peaceops.widgets import Explorer"
     assert not violations("peaceops.lessons.history", lesson)
     assert not violations("peaceops.workshop.agenda", "from peaceops.lessons import history\nimport peaceops.data")
+    assert not violations("peaceops.workshop.handouts", "from peaceops.simulation import briefs")
+    assert not violations("peaceops.simulation.play", "from peaceops import charts, exercises\n"
+                          "from peaceops.simulation.model import DealSpace")
 
 
 def test_tests_mirror_the_package():
     missing = []
     for name, _path in modules().items():
         parts = name.split(".")
-        if parts[-1] in ("peaceops", "lessons", "workshop"):
+        if parts[-1] in ("peaceops", *LAYERS):
             continue
         folder = ROOT / "tests" / ("/".join(parts[1:-1]) if len(parts) > 2 else "")
         if not (folder / f"test_{parts[-1]}.py").is_file():
@@ -106,3 +119,15 @@ def test_the_lesson_index_names_the_modules_each_lesson_imports():
         allowed = {main, *ALSO.get(number, ())}
         assert used <= allowed, f"{notebook} imports {sorted(used - allowed)}, not in peaceops.lessons.LESSONS"
         assert main in used, f"{notebook} does not import its module {main} (peaceops.lessons.LESSONS)"
+
+
+def test_a_lesson_served_by_a_subpackage_imports_it_and_no_lesson_module():
+    for number, (notebook, package) in PACKAGES.items():
+        assert number not in LESSONS, f"lesson {number} is both in LESSONS and PACKAGES"
+        assert (PACKAGE / package / "__init__.py").is_file(), f"lesson {number}: no subpackage peaceops.{package}"
+        nb = nbformat.read(ROOT / "notebooks" / notebook, as_version=4)
+        setup = next(c.source for c in nb.cells if c.get("id") == "setup")
+        assert f"from peaceops.{package} import" in setup, f"{notebook} does not import peaceops.{package}"
+        assert "peaceops.lessons" not in setup, f"{notebook} imports a lesson module: use peaceops.{package}"
+    numbers = {int(p.name[:2]) for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")}
+    assert numbers == set(LESSONS) | set(PACKAGES), "every lesson is in LESSONS or PACKAGES, and only those"

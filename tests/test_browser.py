@@ -23,7 +23,8 @@ downloaded and axe is injected from node_modules, never from a CDN. Skips, sayin
 where Chromium or Playwright is missing; without axe-core the lessons are still checked, then the
 test is reported skipped for its accessibility part. ``.ci/run`` installs Chromium and npm and
 sets PEACEOPS_REQUIRE_BROWSER=1, so CI never skips any of it. The control operated is the one
-labelled ``metadata.peaceops.main_control`` in the lesson, if set, else the first drop-down,
+labelled ``metadata.peaceops.main_control`` in the lesson (or the button it names, as
+``button:<text>``), if set, else the first drop-down,
 multiple selection, toggle or slider (an ipywidgets one or a peaceops.controls one) in the lesson.
 """
 
@@ -287,6 +288,8 @@ CONTROL_LABELS = ".widget-label, .peaceops-control-label"
 #: metadata.peaceops.main_control of a lesson whose main interaction is its first question (a
 #: self-check or a compare-your-view item of the question bank) rather than an explorer.
 SELF_CHECK = "self-check"
+#: Prefix of a main_control that is a button, named by its text ("button:Propose this package").
+BUTTON = "button:"
 
 
 def _operate_self_check(page) -> str:
@@ -313,6 +316,13 @@ def _operate_main_control(page, label: str | None) -> str:
     found), as a learner would; return what was done. The control is scrolled into view, so the
     screenshot shows it with its figure."""
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    if label and label.startswith(BUTTON):  # a lesson whose main control is a button (lesson 13's "Propose")
+        text = label[len(BUTTON):]
+        button = panel.locator("button", has_text=re.compile(rf"^{re.escape(text)}$")).first
+        assert button.count(), f"no button {text!r} (metadata.peaceops.main_control)"
+        button.evaluate("el => el.scrollIntoView({block: 'center'})")
+        button.click()
+        return f"button {text!r} clicked"
     controls = panel.locator(CONTROL_KINDS)
     if label:
         controls = controls.filter(has=page.locator(CONTROL_LABELS, has_text=label))

@@ -158,8 +158,8 @@ def fake(number: str, teaching: int = 30, exercises: int = 20, optional: int = 1
 
 
 def test_the_mediation_simulation_hook(monkeypatch):
-    assert agenda.MEDIATION_SIMULATION is None, "no simulation yet; set its lesson number when it exists"
-    monkeypatch.setattr(agenda, "MEDIATION_SIMULATION", "13")
+    assert agenda.MEDIATION_SIMULATION == "13", "the simulation is lesson 13"
+    assert (agenda.NOTEBOOKS / "13_simulation.ipynb").is_file()
     order = agenda._profiles()["training-centre"].order
     assert order[order.index("07") + 1] == "13"
     monkeypatch.setattr(agenda, "PROFILES", agenda._profiles())

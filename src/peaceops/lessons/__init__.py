@@ -24,5 +24,10 @@ LESSONS: dict[int, tuple[str, str]] = {
     11: ("11_future_trends.ipynb", "early_warning"),  # and ``inclusion`` (women in peace processes)
     12: ("12_conclusion.ipynb", "comparison"),
 }
+#: Lessons whose code is a subpackage of its own beside ``lessons`` (built on the core only):
+#: lesson number -> (notebook, subpackage of peaceops).
+PACKAGES: dict[int, tuple[str, str]] = {
+    13: ("13_simulation.ipynb", "simulation"),
+}
 #: Modules that serve a lesson besides its main one.
 ALSO = {11: ("inclusion",), 4: ("referendums",)}

@@ -59,10 +59,9 @@ DISCUSSION_DEFAULT = 10  # minutes assumed where a lesson's metadata has no disc
 OPENING = "00"  # opens every agenda that can hold it
 CLOSING = "12"  # the synthesis: closes every agenda that has room for it
 
-# Hook: the mediation simulation (a scoreable multi-party role-play) does not exist yet. When its
-# notebook is added, put its lesson number here: the training-centre profile then takes it right
-# after the practice lessons 02, 04, 06 and 07.
-MEDIATION_SIMULATION: str | None = None
+# The mediation simulation (lesson 13, a scoreable multi-party role-play): the training-centre
+# profile takes it right after the practice lessons 02, 04, 06 and 07; the seminar profile last.
+MEDIATION_SIMULATION: str | None = "13"
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,7 @@ def _profiles() -> dict[str, Profile]:
             "seminar", "university seminar",
             "analysis-heavy lessons first: success stories and \"resolved\" conflicts read through the data (08, 09), "
             "the comparison (12), recurrence and trends (10), mediation (03), history (01)",
-            ("00", "09", "08", "12", "10", "03", "01", "02", "11", "04", "05", "06", "07"),
+            ("00", "09", "08", "12", "10", "03", "01", "02", "11", "04", "05", "06", "07", *simulation),
         ),
     }
 

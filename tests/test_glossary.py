@@ -144,7 +144,7 @@ def test_the_glossary_loads_with_its_descriptor(tmp_path):
     assemble(copy)
     table = data.load("glossary", folder=copy)
     assert len(table) == len(read_glossary(GLOSSARY))
-    assert table["lesson"].between(0, 12).all()
+    assert table["lesson"].between(0, 13).all()
 
 
 # --- scripts/mark_abbreviations.py -------------------------------------------------------------

@@ -104,3 +104,18 @@ def test_the_survey_compares_before_and_after():
     assert post.save(answers) == f"1 of {n} answers changed."
     with pytest.raises(play.InputError):
         play.survey("during")
+
+
+def test_the_room_records_a_back_channel_and_a_breach():
+    room = play.RoomConsole(seed=2, spoiler_type="limited")
+    room.back_channel()
+    assert room.game.round == 1 and not room.game.rounds_played
+    room.breach("hlf", "gov")
+    assert "Front 40" in room.status.value and "told Government what Front said" in room.events.value
+    assert room.breach("gov", "gov") is None and "two different parties" in room.message.value
+
+
+def test_the_explorer_names_a_tie():
+    explorer = play.DealSpaceExplorer()
+    explorer.show("total", False)
+    assert "no strategy and socialisation leave the most packages (a tie)" in explorer.takeaway.value

@@ -70,6 +70,7 @@ class _Base:
         self.history: list[Record] = []
         self.strategy_used: str | None = None
         self.agreement: int | None = None
+        self.breaches: list[tuple[str, str]] = []
 
     @property
     def round(self) -> int:
@@ -169,7 +170,6 @@ class SoloGame(_Base):
         self.questions_left = int(scenario.solo["caucus_questions"])
         self.asked: dict[str, int] = {}
         self.learned: list[str] = []
-        self.breaches: list[tuple[str, str]] = []
         self.transcript: list[str] = [f"Round 0 opens. Seed {self.seed}."]
 
     def propose(self, package: dict[str, str] | int) -> Vote:
@@ -260,18 +260,7 @@ class SoloGame(_Base):
         """Pass ``about``'s confidential priorities to ``to``: the tempting shortcut. ``to`` lowers
         its minimum a little; ``about`` loses much trust in the mediators, every other party some."""
         self._check_open()
-        if about == to:
-            raise NotAllowed("Choose two different parties.")
-        for pid in (about, to):
-            if pid not in self.space.ids:
-                raise NotAllowed("Choose two voting parties.")
-        rules = self.scenario.trust["breach"]
-        self._shift({pid: (rules["victim"] if pid == about else rules["others"]) for pid in self.space.ids}, "trust")
-        self._shift({to: -int(self.scenario.trust["breach_gain"])}, "batna_shift")
-        self.breaches.append((about, to))
-        a, b = self.scenario.party(about).short, self.scenario.party(to).short
-        text = (f"You told {b} what {a} said in confidence. {b} is pleased; {a} will find out. "
-                f"Trust: {a} {rules['victim']:+d}, everyone else {rules['others']:+d}.")
+        text = _breach(self, about, to)
         self.transcript.append(f"Round {self.round}: {text}")
         return text
 
@@ -280,6 +269,23 @@ class SoloGame(_Base):
 
     def votes(self) -> list[Vote]:
         return [r.vote for r in self.history if r.vote is not None]
+
+
+def _breach(game: _Base, about: str, to: str) -> str:
+    """A breach of confidence: ``to`` lowers its minimum a little; ``about`` loses much trust in the
+    mediators, every other party some."""
+    if about == to:
+        raise NotAllowed("Choose two different parties.")
+    for pid in (about, to):
+        if pid not in game.space.ids:
+            raise NotAllowed("Choose two voting parties.")
+    rules = game.scenario.trust["breach"]
+    game._shift({pid: (rules["victim"] if pid == about else rules["others"]) for pid in game.space.ids}, "trust")
+    game._shift({to: -int(game.scenario.trust["breach_gain"])}, "batna_shift")
+    game.breaches.append((about, to))
+    a, b = game.scenario.party(about).short, game.scenario.party(to).short
+    return (f"The mediators told {b} what {a} said in confidence. {b} is pleased; {a} will find out. "
+            f"Trust: {a} {rules['victim']:+d}, everyone else {rules['others']:+d}.")
 
 
 @dataclass
@@ -321,6 +327,19 @@ class RoomGame(_Base):
         # in the room the facilitator draws each event when the round begins
         self.cond = self.cond.at(self.round + 1)
         return None
+
+    def back_channel(self) -> str:
+        """The room's mediators used the track-2 back channel: the round closes without a vote."""
+        self._check_open()
+        text = f"Round {self.round}: the mediators used the back channel; no vote this round."
+        self.history.append(Record(self.round, "back channel", text))
+        self.next_round()
+        return text
+
+    def breach(self, about: str, to: str) -> str:
+        """The room's mediators passed ``about``'s confidence to ``to``: the same effects as in solo play."""
+        self._check_open()
+        return _breach(self, about, to)
 
     def record(self, package: dict[str, str] | int, votes: dict[str, bool]) -> RoomRound:
         """Record the room's package and votes for this round, and close the round."""

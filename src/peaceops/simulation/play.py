@@ -133,14 +133,18 @@ class DealSpaceExplorer(Explorer):
                 trace.hovertemplate = f"{name}<br>Round %{{x}}: %{{y}} packages<extra></extra>"
             self.figure.layout.title.text = f"Packages that {what}, round by round ({stype} spoiler)"
         last = {sid: c[-1] for sid, c in counts.items()}
-        best = max(last, key=last.get)
+        top = max(last.values())
+        best = [sid for sid in STRATEGIES if last[sid] == top]
+        names = " and ".join(self.scenario.strategies[sid].name.lower() for sid in best)
         if every and not any(last.values()):
             text = (f"With a {stype} spoiler, no package is acceptable to every voting party in any round, whatever "
                     "the strategy: the choice is to go on without it, and to protect the deal from it.")
         else:
-            text = (f"With a {stype} spoiler, {self.scenario.strategies[best].name.lower()} leaves the most packages "
-                    f"by round {self.scenario.rounds - 1} ({last[best]:,}; {last['none']:,} with no strategy). "
-                    "Each line rises with the rounds: that is ripeness, as the model assumes it.")
+            verb = "leave" if len(best) > 1 else "leaves"
+            tie = " (a tie)" if len(best) > 1 else ""
+            text = (f"With a {stype} spoiler, {names} {verb} the most packages{tie} by round "
+                    f"{self.scenario.rounds - 1} ({top:,}; {last['none']:,} with no strategy). Each line rises with "
+                    "the rounds: that is ripeness, as the model assumes it.")
         self.takeaway.value = f"<p><b>Takeaway.</b> {html.escape(text)}</p>"
 
 
@@ -338,6 +342,16 @@ class RoomConsole:
                                          description="Spoiler strategy used", style=WIDE)
         self.strategy_button = widgets.Button(description="Record the strategy")
         self.strategy_button.on_click(lambda _b: self.use_strategy())
+        self.channel_button = widgets.Button(description="Record a back-channel round",
+                                             tooltip="The round closes without a vote")
+        self.channel_button.on_click(lambda _b: self.back_channel())
+        voters = [(p.short, p.id) for p in self.scenario.voters]
+        self.breach_about = widgets.Dropdown(options=voters, value=voters[1][1], description="Whose confidence",
+                                             style=WIDE)
+        self.breach_to = widgets.Dropdown(options=voters, value=voters[0][1], description="was passed to",
+                                          style=WIDE)
+        self.breach_button = widgets.Button(description="Record a breach")
+        self.breach_button.on_click(lambda _b: self.breach())
         self.debrief_button = widgets.Button(description="Show the debrief")
         self.debrief_button.on_click(lambda _b: self.show_debrief())
         self.status, self.message, self.events = widgets.HTML(), widgets.HTML(), widgets.HTML()
@@ -346,7 +360,9 @@ class RoomConsole:
         self.widget = widgets.VBox([
             self.status, self.message, widgets.HTML("<b>The package on the table</b>"), *self.choices.values(),
             widgets.HTML("<b>The room's votes</b>"), *self.votes.values(),
-            widgets.HBox([self.event_button, self.record_button]), widgets.HBox([self.strategy, self.strategy_button]),
+            widgets.HBox([self.event_button, self.record_button, self.channel_button]),
+            widgets.HBox([self.strategy, self.strategy_button]),
+            widgets.HBox([self.breach_about, self.breach_to, self.breach_button]),
             self.events, self.figure, self.debrief_button, self.debrief_box])
         self._redraw()
 
@@ -380,6 +396,19 @@ class RoomConsole:
             self.strategy.value = strategy
         return self._act(self.game.use_strategy, self.strategy.value)
 
+    def back_channel(self):
+        return self._act(self.game.back_channel)
+
+    def breach(self, about: str | None = None, to: str | None = None):
+        if about is not None:
+            self.breach_about.value = about
+        if to is not None:
+            self.breach_to.value = to
+        text = self._act(self.game.breach, self.breach_about.value, self.breach_to.value)
+        if text:
+            self.events.value = f"<p role='status'>{html.escape(text)}</p>"
+        return text
+
     def show_debrief(self):
         with self.debrief_box:
             self.debrief_box.clear_output()
@@ -388,7 +417,10 @@ class RoomConsole:
     def _redraw(self) -> None:
         g = self.game
         state = "agreement reached" if g.agreement is not None else ("no rounds left" if g.over else f"round {g.round}")
-        self.status.value = f"<p role='status'><b>Room game {g.seed}</b>: {state}.</p>"
+        trust = ", ".join(f"{self.scenario.party(p).short} {int(v)}"
+                          for p, v in zip(self.space.ids, self.space.trust(g.cond), strict=True))
+        self.status.value = (f"<p role='status'><b>Room game {g.seed}</b>: {state}; spoiler strategy: "
+                             f"{g.strategy_used or 'none yet'}. Trust in the mediators: {html.escape(trust)}.</p>")
         columns = []
         for entry in g.rounds_played:
             label = f"Round {entry.round}"

@@ -33,6 +33,11 @@ STRATEGY_COLOURS = dict(zip(STRATEGIES, (charts.OKABE_ITO["black"], charts.OKABE
 STRATEGY_DASHES = dict(zip(STRATEGIES, ("solid", "dash", "dot", "dashdot"), strict=True))
 
 
+def _button(**kwargs) -> widgets.Button:
+    """A button as wide as its text (ipywidgets cuts a long description short with an ellipsis)."""
+    return widgets.Button(layout=widgets.Layout(width="auto", min_width="fit-content"), **kwargs)
+
+
 def _load() -> tuple[Scenario, DealSpace]:
     scenario = scenario_module.load()
     return scenario, deal_space(scenario)
@@ -155,7 +160,8 @@ def _acceptance_figure(title: str) -> go.FigureWidget:
                     colorscale=[[0, REJECT], [0.5, "#F7F7F7"], [1, ACCEPT]], texttemplate="%{text}",
                     text=[[""]], colorbar=dict(title=dict(text="Points above<br>its minimum")),
                     hovertemplate="%{y}, %{x}: %{text}<extra></extra>", xgap=2, ygap=2)
-    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_yaxes(autorange="reversed", showgrid=False, automargin=True)
+    fig.update_layout(margin=dict(l=110))
     fig.update_xaxes(side="top", showgrid=False)
     return fig
 
@@ -186,31 +192,32 @@ class SoloPlay:
         self.space.pareto  # noqa: B018 - computed now (about 0.1 s, once per kernel), so no callback waits for it
         self.seed_box = widgets.BoundedIntText(value=int(seed), min=1, max=9999, description="Game number (seed)",
                                                style=WIDE, layout=widgets.Layout(width="240px"))
-        self.new_button = widgets.Button(description="Start a new game", tooltip="Start again with this game number")
+        self.new_button = _button(description="Start a new game", tooltip="Start again with this game number")
         self.new_button.on_click(lambda _b: self.new_game(self.seed_box.value))
         self.choices = {
             i.id: widgets.Dropdown(options=[(o.name, o.id) for o in i.options], value=i.options[0].id,
                                    description=i.name, style=WIDE, layout=widgets.Layout(width="95%"))
             for i in self.scenario.issues}
-        self.propose_button = widgets.Button(description="Propose this package", button_style="primary",
+        self.propose_button = _button(description="Propose this package", button_style="primary",
                                              tooltip="Put the package to the vote: it uses up the round")
         self.propose_button.on_click(lambda _b: self.propose())
         talkers = [(p.short, p.id) for p in self.scenario.voters if not p.outside]
         self.caucus_party = widgets.Dropdown(options=talkers, description="Ask in caucus", style=WIDE)
-        self.caucus_button = widgets.Button(description="Ask about priorities", tooltip="Uses a caucus question")
+        self.caucus_button = _button(description="Ask about priorities", tooltip="Uses a caucus question")
         self.caucus_button.on_click(lambda _b: self.ask())
-        self.channel_button = widgets.Button(description="Open the back channel",
+        self.channel_button = _button(description="Open the back channel",
                                              tooltip="Track 2 to the Brigades: uses up a round")
         self.channel_button.on_click(lambda _b: self.back_channel())
         self.strategy = widgets.Dropdown(options=[(self.scenario.strategies[s].name, s) for s in STRATEGIES[1:]],
-                                         description="Strategy towards the Brigades", style=WIDE)
-        self.strategy_button = widgets.Button(description="Use this strategy", tooltip="Once per game")
+                                         description="Strategy towards the Brigades", style=WIDE,
+                                         layout=widgets.Layout(width="max-content"))
+        self.strategy_button = _button(description="Use this strategy", tooltip="Once per game")
         self.strategy_button.on_click(lambda _b: self.use_strategy())
         voters = [(p.short, p.id) for p in self.scenario.voters]
         self.leak_about = widgets.Dropdown(options=voters, value=voters[1][1], description="Tell what", style=WIDE)
         self.leak_to = widgets.Dropdown(options=voters, value=voters[0][1], description="said in confidence to",
                                         style=WIDE)
-        self.leak_button = widgets.Button(description="Pass it on", tooltip="A breach of confidence")
+        self.leak_button = _button(description="Pass it on", tooltip="A breach of confidence")
         self.leak_button.on_click(lambda _b: self.disclose())
         self.status = widgets.HTML()
         self.message = widgets.HTML()
@@ -287,7 +294,7 @@ class SoloPlay:
         g = self.game
         trust = ", ".join(f"{self.scenario.party(p).short} {t}" for p, t in g.trust_levels().items())
         state = ("agreement reached" if g.agreement is not None else
-                 "no rounds left" if g.over else f"round {g.round} of {g.rounds - 1}")
+                 "no rounds left" if g.over else f"round {g.round} (rounds 0 to {g.rounds - 1})")
         self.status.value = (f"<p role='status'><b>Game {g.seed}</b>: {state}; caucus questions left: "
                              f"{g.questions_left}; spoiler strategy: {g.strategy_used or 'none yet'}. "
                              f"Trust in you: {html.escape(trust)}.</p>")
@@ -334,15 +341,15 @@ class RoomConsole:
         self.votes = {p.id: widgets.ToggleButtons(options=[("Accepts", True), ("Rejects", False)], value=False,
                                                   description=p.short, style=WIDE)
                       for p in self.scenario.voters}
-        self.event_button = widgets.Button(description="Draw the round's event")
+        self.event_button = _button(description="Draw the round's event")
         self.event_button.on_click(lambda _b: self.draw_event())
-        self.record_button = widgets.Button(description="Record this round", button_style="primary")
+        self.record_button = _button(description="Record this round", button_style="primary")
         self.record_button.on_click(lambda _b: self.record())
         self.strategy = widgets.Dropdown(options=[(self.scenario.strategies[s].name, s) for s in STRATEGIES[1:]],
                                          description="Spoiler strategy used", style=WIDE)
-        self.strategy_button = widgets.Button(description="Record the strategy")
+        self.strategy_button = _button(description="Record the strategy")
         self.strategy_button.on_click(lambda _b: self.use_strategy())
-        self.channel_button = widgets.Button(description="Record a back-channel round",
+        self.channel_button = _button(description="Record a back-channel round",
                                              tooltip="The round closes without a vote")
         self.channel_button.on_click(lambda _b: self.back_channel())
         voters = [(p.short, p.id) for p in self.scenario.voters]
@@ -350,9 +357,9 @@ class RoomConsole:
                                              style=WIDE)
         self.breach_to = widgets.Dropdown(options=voters, value=voters[0][1], description="was passed to",
                                           style=WIDE)
-        self.breach_button = widgets.Button(description="Record a breach")
+        self.breach_button = _button(description="Record a breach")
         self.breach_button.on_click(lambda _b: self.breach())
-        self.debrief_button = widgets.Button(description="Show the debrief")
+        self.debrief_button = _button(description="Show the debrief")
         self.debrief_button.on_click(lambda _b: self.show_debrief())
         self.status, self.message, self.events = widgets.HTML(), widgets.HTML(), widgets.HTML()
         self.figure = _acceptance_figure("The room's votes, and what the tables say")
@@ -546,7 +553,7 @@ class Survey:
                                            layout=widgets.Layout(width="max-content"))
                       for n, it in enumerate(self.items)]
         label = "Save my answers" if stage == "pre" else "Save and compare with before"
-        self.button = widgets.Button(description=label, button_style="primary")
+        self.button = _button(description=label, button_style="primary")
         self.button.on_click(lambda _b: self.save())
         self.result = widgets.HTML()
         parts = []

@@ -9,7 +9,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 
-.PHONY: lab test lint data handouts agenda bench clean help
+.PHONY: lab test lint data handouts briefs agenda bench clean help
 
 help:
 	@echo "make lab    open JupyterLab on notebooks/00_introduction.ipynb (http://127.0.0.1:$(PORT), token auth)"
@@ -17,6 +17,7 @@ help:
 	@echo "make lint   ruff over the package, scripts, tests and notebooks"
 	@echo "make data   rebuild the derived tables in data/ from the upstream files (../shared/reference)"
 	@echo "make handouts  execute every lesson and export self-contained HTML to build/handouts/"
+	@echo "make briefs the simulation's printable briefs, public briefing, outcome form, scoring sheet -> build/briefs/"
 	@echo "make agenda MINUTES=90  print a workshop agenda that fits the time budget"
 	@echo "make bench  run the benchmarks (prints a table; see docs/benchmarks.md)"
 
@@ -57,6 +58,9 @@ data: $(STAMP)
 
 handouts: $(STAMP)
 	$(PY) -m peaceops.workshop.handouts
+
+briefs: $(STAMP)
+	$(PY) -m peaceops.simulation.briefs --out build/briefs
 
 MINUTES ?= 90
 agenda: $(STAMP)

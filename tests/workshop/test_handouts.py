@@ -68,3 +68,14 @@ def test_widget_outputs_become_a_note():
     out = handouts.strip_widgets(nb)
     assert out.cells[0].outputs[0]["data"] == {"text/html": handouts.WIDGET_NOTE}
     assert "widgets" not in out.metadata
+
+
+def test_the_simulation_s_printables_go_beside_the_handouts_and_the_index_links_them(tmp_path):
+    from peaceops.workshop import handouts
+
+    index = handouts.write_briefs(tmp_path)
+    assert index == tmp_path / handouts.BRIEFS / "index.html" and index.is_file()
+    assert (tmp_path / handouts.BRIEFS / "briefs.html").is_file()
+    page = handouts.write_index([tmp_path / "13_simulation.html"], tmp_path,
+                                [("13 · simulation: printable briefs", index)]).read_text(encoding="utf-8")
+    assert 'href="simulation-briefs/index.html"' in page and 'href="13_simulation.html"' in page

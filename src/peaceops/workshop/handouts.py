@@ -7,7 +7,9 @@ Each handout keeps the text, the code, the tables and the figures, which stay in
 (hover, zoom) because plotly.js is written into the file; nothing is loaded from the network,
 so a handout opens in any browser without a kernel and without internet. Controls cannot run
 without a kernel: explorers show their figure as first drawn, with a note naming the settings,
-and self-checks show their answer folded away. ``make handouts`` runs this.
+and self-checks show their answer folded away. With lesson 13, the simulation's printable
+briefs, public briefing, outcome form and scoring sheet go beside the handouts, in
+``simulation-briefs/``, linked from the index. ``make handouts`` runs this.
 """
 
 from __future__ import annotations
@@ -66,8 +68,22 @@ def export(notebook: Path, out_dir: Path, timeout: int = 600) -> Path:
     return target
 
 
-def write_index(paths: list[Path], out_dir: Path) -> Path:
+SIMULATION = "13_simulation"
+BRIEFS = "simulation-briefs"
+
+
+def write_briefs(out_dir: Path) -> Path:
+    """The simulation's printable materials in ``out_dir/simulation-briefs/``; returns their index."""
+    from peaceops.simulation import briefs
+
+    briefs.build(out_dir / BRIEFS)
+    return out_dir / BRIEFS / "index.html"
+
+
+def write_index(paths: list[Path], out_dir: Path, extra: list[tuple[str, Path]] | None = None) -> Path:
     items = "".join(f'<li><a href="{html.escape(p.name)}">{html.escape(p.stem)}</a></li>' for p in paths)
+    items += "".join(f'<li><a href="{html.escape(p.relative_to(out_dir).as_posix())}">{html.escape(label)}</a></li>'
+                     for label, p in (extra or []))
     page = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Diplomatic Engagement in "
             "Peace Operations: handouts</title></head><body><h1>Diplomatic Engagement in Peace Operations</h1>"
             f"<p>Offline handouts: open any lesson in a browser, no internet needed.</p><ul>{items}</ul></body></html>")
@@ -92,7 +108,11 @@ def main(argv: list[str] | None = None) -> int:
         target = export(Path(notebook), args.out)
         written.append(target)
         print(f"{target}  {target.stat().st_size / 1e6:.1f} MB  {time.monotonic() - t0:.1f} s")
-    write_index(written, args.out)
+    extra = []
+    if any(Path(n).stem == SIMULATION for n in notebooks):
+        extra.append(("13 · simulation: printable briefs, public briefing, outcome form, scoring sheet",
+                      write_briefs(args.out)))
+    write_index(written, args.out, extra)
     print(f"{len(written)} handouts in {time.monotonic() - started:.0f} s -> {args.out}")
     return 0
 

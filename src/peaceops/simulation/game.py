@@ -10,7 +10,7 @@ the facilitator draws) and compares it with the computation.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -289,14 +289,11 @@ def _breach(game: _Base, about: str, to: str) -> str:
 
 
 @dataclass
-class RoomRound:
-    round: int
-    package: int
-    votes: dict[str, bool]
-    computed: dict[str, bool]
-    margins: dict[str, int]
-    agreed: bool
-    event: str = ""
+class RoomRound(Vote):
+    """A round in the room: the room's votes (``accepts``) beside what the tables say."""
+
+    computed: dict[str, bool] = field(default_factory=dict)
+    margins: dict[str, int] = field(default_factory=dict)
 
 
 class RoomGame(_Base):
@@ -349,8 +346,8 @@ class RoomGame(_Base):
         computed = {pid: bool(a) for pid, a in zip(self.space.ids, self.space.accepts(self.cond)[index], strict=True)}
         margins = {pid: int(s - m) for pid, s, m in zip(self.space.ids, self.space.scores(self.cond)[index],
                                                         self.space.minimums(self.cond), strict=True)}
-        entry = RoomRound(self.round, index, vote.accepts, computed, margins, vote.agreed,
-                          self.events_seen[-1].name if self.round in self.drawn else "")
+        entry = RoomRound(self.round, index, vote.accepts, vote.reasons, vote.agreed,
+                          self.events_seen[-1].name if self.round in self.drawn else "", computed, margins)
         self.rounds_played.append(entry)
         if vote.agreed:
             self.agreement = index

@@ -182,8 +182,41 @@ def _fill_acceptance(fig: go.FigureWidget, scenario: Scenario, columns: list[tup
         trace.x, trace.y = [c[0] for c in columns], parties
 
 
+class _Console:
+    """What the solo game and the room's console share: a drop-down per issue, the strategy towards
+    the spoiler, and moves that show a message instead of a traceback when the rules forbid them."""
+
+    def _controls(self) -> None:
+        self.choices = {
+            i.id: widgets.Dropdown(options=[(o.name, o.id) for o in i.options], value=i.options[0].id,
+                                   description=i.name, style=WIDE, layout=widgets.Layout(width="95%"))
+            for i in self.scenario.issues}
+        self.message = widgets.HTML()
+
+    def _act(self, action, *args):
+        try:
+            result = action(*args)
+        except (NotAllowed, GameOver, InputError) as err:
+            self.message.value = message_html(str(err))
+            return None
+        except ValueError as err:  # a package the model cannot read (a control emptied by hand)
+            self.message.value = message_html(f"That package cannot be read: {err}. Choose an option on every issue.")
+            return None
+        self.message.value = ""
+        self._redraw()
+        return result
+
+    def use_strategy(self, strategy: str | None = None):
+        if strategy is not None:
+            self.strategy.value = strategy
+        return self._act(self.game.use_strategy, self.strategy.value)
+
+    def back_channel(self):
+        return self._act(self.game.back_channel)
+
+
 # --- solo play ---------------------------------------------------------------------------------
-class SoloPlay:
+class SoloPlay(_Console):
     """The learner is the mediator. Propose packages, ask in caucus, open the back channel, choose a
     strategy towards the spoiler; computer-played parties with hidden tables answer each proposal."""
 
@@ -194,10 +227,7 @@ class SoloPlay:
                                                style=WIDE, layout=widgets.Layout(width="240px"))
         self.new_button = _button(description="Start a new game", tooltip="Start again with this game number")
         self.new_button.on_click(lambda _b: self.new_game(self.seed_box.value))
-        self.choices = {
-            i.id: widgets.Dropdown(options=[(o.name, o.id) for o in i.options], value=i.options[0].id,
-                                   description=i.name, style=WIDE, layout=widgets.Layout(width="95%"))
-            for i in self.scenario.issues}
+        self._controls()
         self.propose_button = _button(description="Propose this package", button_style="primary",
                                              tooltip="Put the package to the vote: it uses up the round")
         self.propose_button.on_click(lambda _b: self.propose())
@@ -220,7 +250,6 @@ class SoloPlay:
         self.leak_button = _button(description="Pass it on", tooltip="A breach of confidence")
         self.leak_button.on_click(lambda _b: self.disclose())
         self.status = widgets.HTML()
-        self.message = widgets.HTML()
         self.log = widgets.HTML()
         self.figure = _acceptance_figure("Who accepts the package on the table")
         self.debrief_box = widgets.Output()
@@ -244,19 +273,6 @@ class SoloPlay:
         self.debrief_box.clear_output()
         self._redraw()
 
-    def _act(self, action, *args):
-        try:
-            result = action(*args)
-        except (NotAllowed, GameOver, InputError) as err:
-            self.message.value = message_html(str(err))
-            return None
-        except ValueError as err:  # a package the model cannot read (a control emptied by hand)
-            self.message.value = message_html(f"That package cannot be read: {err}. Choose an option on every issue.")
-            return None
-        self.message.value = ""
-        self._redraw()
-        return result
-
     def package(self) -> dict[str, str]:
         return {iid: box.value for iid, box in self.choices.items()}
 
@@ -273,14 +289,6 @@ class SoloPlay:
         if party_id is not None:
             self.caucus_party.value = party_id
         return self._act(self.game.ask, self.caucus_party.value)
-
-    def back_channel(self):
-        return self._act(self.game.back_channel)
-
-    def use_strategy(self, strategy: str | None = None):
-        if strategy is not None:
-            self.strategy.value = strategy
-        return self._act(self.game.use_strategy, self.strategy.value)
 
     def disclose(self, about: str | None = None, to: str | None = None):
         if about is not None:
@@ -326,7 +334,7 @@ class SoloPlay:
 
 
 # --- the room's console -----------------------------------------------------------------------
-class RoomConsole:
+class RoomConsole(_Console):
     """The facilitator's projector view: enter the room's package and votes each round, draw the round's
     event, record a spoiler strategy or a breach, and show the debrief at the end."""
 
@@ -334,10 +342,7 @@ class RoomConsole:
         self.scenario, self.space = _load()
         self.space.pareto  # noqa: B018 - computed once per kernel, before any callback
         self.game = RoomGame(self.scenario, self.space, seed=seed, spoiler_type=spoiler_type)
-        self.choices = {
-            i.id: widgets.Dropdown(options=[(o.name, o.id) for o in i.options], value=i.options[0].id,
-                                   description=i.name, style=WIDE, layout=widgets.Layout(width="95%"))
-            for i in self.scenario.issues}
+        self._controls()
         self.votes = {p.id: widgets.ToggleButtons(options=[("Accepts", True), ("Rejects", False)], value=False,
                                                   description=p.short, style=WIDE)
                       for p in self.scenario.voters}
@@ -361,7 +366,7 @@ class RoomConsole:
         self.breach_button.on_click(lambda _b: self.breach())
         self.debrief_button = _button(description="Show the debrief")
         self.debrief_button.on_click(lambda _b: self.show_debrief())
-        self.status, self.message, self.events = widgets.HTML(), widgets.HTML(), widgets.HTML()
+        self.status, self.events = widgets.HTML(), widgets.HTML()
         self.figure = _acceptance_figure("The room's votes, and what the tables say")
         self.debrief_box = widgets.Output()
         self.widget = widgets.VBox([
@@ -372,16 +377,6 @@ class RoomConsole:
             widgets.HBox([self.breach_about, self.breach_to, self.breach_button]),
             self.events, self.figure, self.debrief_button, self.debrief_box])
         self._redraw()
-
-    def _act(self, action, *args):
-        try:
-            result = action(*args)
-        except (NotAllowed, GameOver) as err:
-            self.message.value = message_html(str(err))
-            return None
-        self.message.value = ""
-        self._redraw()
-        return result
 
     def draw_event(self):
         event = self._act(self.game.draw_event)
@@ -397,14 +392,6 @@ class RoomConsole:
             self.votes[pid].value = vote
         return self._act(self.game.record, {i: b.value for i, b in self.choices.items()},
                          {p: b.value for p, b in self.votes.items()})
-
-    def use_strategy(self, strategy: str | None = None):
-        if strategy is not None:
-            self.strategy.value = strategy
-        return self._act(self.game.use_strategy, self.strategy.value)
-
-    def back_channel(self):
-        return self._act(self.game.back_channel)
 
     def breach(self, about: str | None = None, to: str | None = None):
         if about is not None:
@@ -431,7 +418,7 @@ class RoomConsole:
         columns = []
         for entry in g.rounds_played:
             label = f"Round {entry.round}"
-            columns.append((label, entry.votes, entry.margins))
+            columns.append((label, entry.accepts, entry.margins))
         _fill_acceptance(self.figure, self.scenario, columns)
 
     def _ipython_display_(self) -> None:

@@ -81,6 +81,9 @@ def test_ripeness_in_play_the_minimums_fall_each_round(ctx):
 def test_a_breach_of_confidence_costs_trust_and_enough_of_them_a_walkout(ctx):
     s, sp = ctx
     game = SoloGame(s, sp, seed=4)
+    with pytest.raises(NotAllowed, match="ask it in caucus first"):
+        game.disclose("hlf", "gov")
+    game.ask("hlf")
     game.disclose("hlf", "gov")
     trust = game.trust_levels()
     assert trust["hlf"] == 80 - 40 and trust["gov"] == 80 - 10
@@ -110,9 +113,23 @@ def test_the_room_records_votes_beside_the_computation(ctx):
     assert first.agreed and room.over and first.computed["gov"] is False, "the room may vote against its tables"
     room = RoomGame(s, sp, seed=1, spoiler_type="limited")
     room.record(PACKAGE, {"gov": False})
+    with pytest.raises(NotAllowed, match="Draw round 1's event first"):
+        room.record(PACKAGE, {"gov": True})
     event = room.draw_event()
     with pytest.raises(NotAllowed, match="already drawn"):
         room.draw_event()
     entry = room.record(PACKAGE, {"gov": True, "hlf": True, "wpc": True, "das": True})
     assert entry.round == 1 and entry.event == event.name and entry.agreed
     assert entry.margins["gov"] == sp.base[sp.index(PACKAGE), 0] - (68 - 4 + event.batna.get("gov", 0))
+
+
+def test_a_vote_keeps_the_margins_it_had_when_it_was_taken(ctx):
+    s, sp = ctx
+    game = SoloGame(s, sp, seed=1)
+    vote = game.propose(PACKAGE)
+    before = dict(vote.margins)
+    game.ask("gov")
+    game.disclose("gov", "hlf")
+    while not game.over:
+        game.propose({**PACKAGE, "power": "autonomy"})
+    assert game.votes()[0].margins == before

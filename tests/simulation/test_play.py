@@ -68,7 +68,10 @@ def test_the_room_console_records_rounds_and_shows_the_debrief(monkeypatch):
     room.record(votes={"gov": True})
     assert "agreement reached" in room.status.value
     assert list(room.figure.data[0].x) == ["Round 0", "Round 1"]
+    assert all(text in ("accepts", "rejects") for row in room.figure.data[0].text for text in row), \
+        "margins stay confidential during play"
     room.show_debrief()
+    assert any("+" in text or "-" in text for row in room.figure.data[0].text for text in row)
     assert shown and "The parties agreed in round 1." == shown[0][0]
 
 
@@ -119,3 +122,14 @@ def test_the_explorer_names_a_tie():
     explorer = play.DealSpaceExplorer()
     explorer.show("total", False)
     assert "no strategy and socialisation leave the most packages (a tie)" in explorer.takeaway.value
+
+
+def test_the_debrief_names_the_round_of_the_last_vote(monkeypatch):
+    room = play.RoomConsole(seed=3, spoiler_type="total")
+    room.record({**PACKAGE, "power": "none"}, {"gov": True})
+    room.draw_event()
+    room.record({**PACKAGE, "power": "none"}, {"gov": True})
+    room.draw_event()
+    summary = play.debrief(room.game).summary()
+    assert summary[0] == "No agreement; the last package voted in round 1."
+    assert play.debrief(room.game).cond.round == 1

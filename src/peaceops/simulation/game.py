@@ -36,6 +36,7 @@ class Vote:
     reasons: dict[str, str]
     agreed: bool
     event: str = ""
+    margins: dict[str, int] = field(default_factory=dict)  # points above (or below) each minimum, at the vote
 
 
 @dataclass
@@ -138,9 +139,10 @@ class _Base:
         chosen = computed if votes is None else {pid: bool(votes.get(pid, False)) for pid in self.space.ids}
         agreed = bool(self.space.agreed(np.array([chosen[p] for p in self.space.ids]))[0])
         reasons = {pid: self.reason(pid, index) for pid, ok in chosen.items() if not ok}
-        vote = Vote(self.round, index, chosen, reasons, agreed,
-                    self.events_seen[-1].name if self.events_seen else "")
-        return vote
+        margin = self.space.scores(self.cond)[index] - self.space.minimums(self.cond)
+        margins = {pid: int(m) for pid, m in zip(self.space.ids, margin, strict=True)}
+        return Vote(self.round, index, chosen, reasons, agreed, self.events_seen[-1].name if self.events_seen else "",
+                    margins)
 
     def reason(self, party_id: str, index: int) -> str:
         """Why a party rejects a package, in words drawn from its priorities and its trust."""
@@ -260,6 +262,9 @@ class SoloGame(_Base):
         """Pass ``about``'s confidential priorities to ``to``: the tempting shortcut. ``to`` lowers
         its minimum a little; ``about`` loses much trust in the mediators, every other party some."""
         self._check_open()
+        if about in self.space.ids and about not in self.asked:
+            party = self.scenario.party(about).short
+            raise NotAllowed(f"{party} has told you nothing in confidence yet: ask it in caucus first.")
         text = _breach(self, about, to)
         self.transcript.append(f"Round {self.round}: {text}")
         return text
@@ -293,7 +298,6 @@ class RoomRound(Vote):
     """A round in the room: the room's votes (``accepts``) beside what the tables say."""
 
     computed: dict[str, bool] = field(default_factory=dict)
-    margins: dict[str, int] = field(default_factory=dict)
 
 
 class RoomGame(_Base):
@@ -341,13 +345,14 @@ class RoomGame(_Base):
     def record(self, package: dict[str, str] | int, votes: dict[str, bool]) -> RoomRound:
         """Record the room's package and votes for this round, and close the round."""
         self._check_open()
+        if self.round >= 1 and self.round not in self.drawn:
+            raise NotAllowed(f"Draw round {self.round}'s event first: it changes the numbers the vote is checked "
+                             "against.")
         index = package if isinstance(package, int) else self.space.index(package)
         vote = self.vote(index, votes)
         computed = {pid: bool(a) for pid, a in zip(self.space.ids, self.space.accepts(self.cond)[index], strict=True)}
-        margins = {pid: int(s - m) for pid, s, m in zip(self.space.ids, self.space.scores(self.cond)[index],
-                                                        self.space.minimums(self.cond), strict=True)}
         entry = RoomRound(self.round, index, vote.accepts, vote.reasons, vote.agreed,
-                          self.events_seen[-1].name if self.round in self.drawn else "", computed, margins)
+                          self.events_seen[-1].name if self.round in self.drawn else "", vote.margins, computed)
         self.rounds_played.append(entry)
         if vote.agreed:
             self.agreement = index

@@ -166,8 +166,12 @@ def _acceptance_figure(title: str) -> go.FigureWidget:
     return fig
 
 
-def _fill_acceptance(fig: go.FigureWidget, scenario: Scenario, columns: list[tuple[str, dict, dict]]) -> None:
-    """``columns``: (label, {party: accepts}, {party: margin}) for each package put to the vote."""
+def _fill_acceptance(fig: go.FigureWidget, scenario: Scenario, columns: list[tuple[str, dict, dict]],
+                     margins: bool = True) -> None:
+    """``columns``: (label, {party: accepts}, {party: margin}) for each package put to the vote. Without
+    ``margins`` the cells show the votes only (the margins stay confidential until the debrief)."""
+    if not margins:
+        columns = [(label, votes, {p: (10 if ok else -10) for p, ok in votes.items()}) for label, votes, _m in columns]
     parties = [p.short for p in scenario.voters]
     if not columns:
         columns = [("No vote yet", {p.id: None for p in scenario.voters}, {p.id: 0 for p in scenario.voters})]
@@ -175,7 +179,7 @@ def _fill_acceptance(fig: go.FigureWidget, scenario: Scenario, columns: list[tup
     for p in scenario.voters:
         z.append([c[2].get(p.id, 0) for c in columns])
         text.append([("—" if c[1].get(p.id) is None else ("accepts" if c[1][p.id] else "rejects"))
-                     + (f" {c[2][p.id]:+d}" if c[1].get(p.id) is not None else "") for c in columns])
+                     + (f" {c[2][p.id]:+d}" if margins and c[1].get(p.id) is not None else "") for c in columns])
     with fig.batch_update():
         trace = fig.data[0]
         trace.z, trace.text = z, text
@@ -306,12 +310,7 @@ class SoloPlay(_Console):
         self.status.value = (f"<p role='status'><b>Game {g.seed}</b>: {state}; caucus questions left: "
                              f"{g.questions_left}; spoiler strategy: {g.strategy_used or 'none yet'}. "
                              f"Trust in you: {html.escape(trust)}.</p>")
-        columns = []
-        for vote in g.votes():
-            cond = g.cond.at(vote.round)
-            margin = self.space.scores(cond)[vote.package] - self.space.minimums(cond)
-            margins = dict(zip(self.space.ids, margin.tolist(), strict=True))
-            columns.append((f"Round {vote.round}", vote.accepts, {k: int(v) for k, v in margins.items()}))
+        columns = [(f"Round {vote.round}", vote.accepts, vote.margins) for vote in g.votes()]
         _fill_acceptance(self.figure, self.scenario, columns)
         lines = "".join(f"<li>{html.escape(line)}</li>" for line in g.transcript)
         self.log.value = f"<div style='max-height:22em;overflow:auto'><b>Transcript</b><ul>{lines}</ul></div>"
@@ -367,7 +366,8 @@ class RoomConsole(_Console):
         self.debrief_button = _button(description="Show the debrief")
         self.debrief_button.on_click(lambda _b: self.show_debrief())
         self.status, self.events = widgets.HTML(), widgets.HTML()
-        self.figure = _acceptance_figure("The room's votes, and what the tables say")
+        self.figure = _acceptance_figure("The room's votes (points above each minimum at the debrief)")
+        self.revealed = False
         self.debrief_box = widgets.Output()
         self.widget = widgets.VBox([
             self.status, self.message, widgets.HTML("<b>The package on the table</b>"), *self.choices.values(),
@@ -404,6 +404,8 @@ class RoomConsole(_Console):
         return text
 
     def show_debrief(self):
+        self.revealed = True
+        self._redraw()
         with self.debrief_box:
             self.debrief_box.clear_output()
             debrief(self.game).show()
@@ -419,7 +421,7 @@ class RoomConsole(_Console):
         for entry in g.rounds_played:
             label = f"Round {entry.round}"
             columns.append((label, entry.accepts, entry.margins))
-        _fill_acceptance(self.figure, self.scenario, columns)
+        _fill_acceptance(self.figure, self.scenario, columns, margins=self.revealed)
 
     def _ipython_display_(self) -> None:
         from IPython.display import HTML, display
@@ -437,10 +439,10 @@ class Debrief:
     def __init__(self, game: SoloGame | RoomGame):
         self.game = game
         self.scenario, self.space = game.scenario, game.space
-        votes = [r.vote.package for r in game.history if r.vote is not None] if isinstance(game, SoloGame) else \
-            [r.package for r in game.rounds_played]
-        self.index = game.agreement if game.agreement is not None else (votes[-1] if votes else None)
-        self.cond = game.cond.at(min(game.round, self.scenario.rounds - 1))
+        votes = game.votes() if isinstance(game, SoloGame) else game.rounds_played
+        self.index = game.agreement if game.agreement is not None else (votes[-1].package if votes else None)
+        self.last_round = votes[-1].round if votes else 0  # the round of the agreement, or of the last vote
+        self.cond = game.cond.at(self.last_round)
 
     def summary(self) -> list[str]:
         """The debrief in sentences."""
@@ -450,7 +452,7 @@ class Debrief:
         out = []
         agreed = self.game.agreement is not None
         out.append(("The parties agreed" if agreed else "No agreement; the last package voted") +
-                   f" in round {self.game.round if agreed else self.game.round - 1}.")
+                   f" in round {self.last_round}.")
         better = sp.dominating(self.index)
         if better is None:
             out.append("The package is Pareto-efficient: no other package gives every voting party at least as "

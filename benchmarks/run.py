@@ -232,7 +232,7 @@ def bench_simulation(games: int = 20) -> None:
     for seed in range(1, games + 1):
         timed("SoloPlay.new_game", solo.new_game, seed)
         timed("SoloPlay.ask (caucus)", solo.ask, "hlf")
-        timed("SoloPlay.disclose (breach)", solo.disclose, "wpc", "das")
+        timed("SoloPlay.disclose (breach)", solo.disclose, "hlf", "das")  # after the caucus with the Front
         timed("SoloPlay.back_channel", solo.back_channel)
         timed("SoloPlay.use_strategy", solo.use_strategy, "coercion")
         while not solo.game.over:

@@ -13,6 +13,7 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
+from IPython.display import HTML
 
 from peaceops import charts, exercises
 from peaceops.data import DataError
@@ -44,15 +45,7 @@ def _load() -> tuple[Scenario, DealSpace]:
 
 
 # --- the briefing ---------------------------------------------------------------------------------
-class _Html:
-    def __init__(self, body: str):
-        self.body = body
-
-    def _repr_html_(self) -> str:
-        return self.body
-
-
-def public_briefing() -> _Html:
+def public_briefing() -> HTML:
     """The public briefing every role reads: the setting, the parties' public positions, the issues and
     their options (no points), the agreement rule."""
     s = scenario_module.load()
@@ -63,7 +56,7 @@ def public_briefing() -> _Html:
     issues = "".join(
         f"<li><b>{esc(i.name)}</b>: {esc(i.question)}<ol type='a'>"
         + "".join(f"<li>{esc(o.name)}</li>" for o in i.options) + "</ol></li>" for i in s.issues)
-    return _Html(
+    return HTML(
         f"<div><p><b>{esc(s.title)}.</b> <i>{esc(s.country)}, its neighbour and every party here are "
         f"fictional.</i></p>{setting}<p><b>The parties and their public positions</b></p><ul>{parties}</ul>"
         f"<p><b>The issues on the table</b></p><ol>{issues}</ol><p><b>The agreement rule.</b> "
